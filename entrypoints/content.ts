@@ -1,0 +1,1 @@
+export default defineContentScript({ matches: ['http://*/*', 'https://*/*'], allFrames: true, main() {} });
