@@ -1,16 +1,28 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { FILL_COMMAND } from './lib/messages';
 
 // @see https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
   manifest: {
-    name: 'Keyfob',
-    description: 'Two-step verification codes in your browser: an encrypted vault, safe autofill.',
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    // Minimal permissions: no host permissions beyond the content script's matches; no
+    // externally_connectable, so web pages cannot message the extension.
     permissions: ['storage', 'activeTab', 'scripting', 'alarms', 'idle', 'clipboardWrite'],
     content_security_policy: {
+      // 'wasm-unsafe-eval' lets the Argon2id WebAssembly (hash-wasm) run; no remote code, no eval.
       extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'",
     },
+    commands: {
+      [FILL_COMMAND]: {
+        suggested_key: { default: 'Alt+Shift+K' },
+        description: 'Fill the confirmation code for this site',
+      },
+    },
+    action: { default_title: 'Keyfob' },
   },
 });

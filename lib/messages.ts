@@ -1,0 +1,128 @@
+/**
+ * The one typed message protocol between Keyfob's contexts (popup, options, background,
+ * content scripts). Every message is a member of `Message`; every reply type is in `Replies`.
+ * The background dispatches through a handler map (`createRouter`), never through
+ * `if (msg.type === …)` chains, and every handler declares which senders it accepts.
+ * @see https://developer.chrome.com/docs/extensions/develop/concepts/messaging
+ */
+
+export type FieldKind = 'otp' | 'backup';
+
+/** The keyboard command (commands API) that fills the current site's code. */
+export const FILL_COMMAND = 'fill-code';
+
+/** What a tab's frames reported about code fields, as the popup sees it. */
+export interface TabState {
+  url: string | null;
+  /** kinds of code field found in any frame of the tab */
+  kinds: FieldKind[];
+}
+
+export type FillResult =
+  | { ok: true; filled: FieldKind; /** the backup code used, so the popup can offer undo */ backupCode?: string }
+  | {
+      ok: false;
+      reason: 'locked' | 'no-field' | 'not-bound' | 'origin-mismatch' | 'no-account' | 'no-backup-codes' | 'failed';
+      /** for 'not-bound': the page's site the user may choose to remember */
+      site?: string;
+    };
+
+export type Message =
+  /** content → background: whether this frame has a code field now */
+  | { type: 'code-fields'; kinds: FieldKind[] }
+  /** background → content: fill this code, only if the frame's origin is `origin` */
+  | { type: 'fill-code'; code: string; origin: string; kind: FieldKind }
+  /** extension pages → background: accounts changed (badge and menus recompute) */
+  | { type: 'vault-changed' }
+  /** extension pages → background: the user did something (auto-lock timer restarts) */
+  | { type: 'activity' }
+  /** extension pages → background: lock now */
+  | { type: 'lock' }
+  /** popup → background: what the tab's content scripts reported */
+  | { type: 'tab-state'; tabId: number }
+  /**
+   * popup → background: fill the account's current code (or next backup code) into the tab.
+   * `allowUnbound` is set only after the user confirmed filling a site the account is not bound to.
+   */
+  | { type: 'fill-account'; tabId: number; accountId: string; kind: FieldKind; allowUnbound?: boolean }
+  /** background → offscreen/popup: clear the clipboard if it still holds `text` */
+  | { type: 'clipboard-clear'; text: string };
+
+export type MessageType = Message['type'];
+export type MessageOf<T extends MessageType> = Extract<Message, { type: T }>;
+
+/** Reply type per message. */
+export interface Replies {
+  'code-fields': undefined;
+  'fill-code': { ok: boolean; reason?: 'origin-mismatch' | 'no-field' };
+  'vault-changed': undefined;
+  activity: undefined;
+  lock: undefined;
+  'tab-state': TabState;
+  'fill-account': FillResult;
+  'clipboard-clear': undefined;
+}
+
+/** Minimal view of `runtime.MessageSender` so the router stays testable without a browser. */
+export interface Sender {
+  id?: string;
+  url?: string;
+  origin?: string;
+  tab?: { id?: number; url?: string };
+  frameId?: number;
+}
+
+/** Who may send a message: a content script in a web page, or one of our own extension pages. */
+export type SenderKind = 'content' | 'extension';
+
+export interface Handler<T extends MessageType> {
+  from: SenderKind;
+  handle(msg: MessageOf<T>, sender: Sender): Promise<Replies[T]> | Replies[T];
+}
+
+export type HandlerMap = { [T in MessageType]?: Handler<T> };
+
+const MESSAGE_TYPES: ReadonlySet<string> = new Set<MessageType>([
+  'code-fields',
+  'fill-code',
+  'vault-changed',
+  'activity',
+  'lock',
+  'tab-state',
+  'fill-account',
+  'clipboard-clear',
+]);
+
+/** Shape check for anything that arrives over the wire (a page can send junk to a content script). */
+export function isMessage(value: unknown): value is Message {
+  if (typeof value !== 'object' || value === null) return false;
+  const type = (value as { type?: unknown }).type;
+  return typeof type === 'string' && MESSAGE_TYPES.has(type);
+}
+
+/**
+ * Classifies a sender. Our own pages have a URL on the extension's origin; content scripts have
+ * a tab and a web URL. Anything from another extension is refused.
+ * @see https://developer.chrome.com/docs/extensions/reference/api/runtime#type-MessageSender
+ */
+export function senderKind(sender: Sender, self: { id: string; origin: string }): SenderKind | null {
+  if (sender.id !== self.id) return null;
+  const url = sender.url ?? '';
+  if (url.startsWith(self.origin)) return 'extension';
+  if (sender.tab && /^https?:/.test(url)) return 'content';
+  return null;
+}
+
+/**
+ * Builds a `runtime.onMessage` listener that dispatches through `handlers`. Unknown messages,
+ * messages without a handler and messages from the wrong kind of sender are ignored (no reply),
+ * so a compromised page cannot reach privileged handlers through its content script.
+ */
+export function createRouter(handlers: HandlerMap, self: { id: string; origin: string }) {
+  return (raw: unknown, sender: Sender): Promise<unknown> | undefined => {
+    if (!isMessage(raw)) return undefined;
+    const handler = handlers[raw.type] as Handler<MessageType> | undefined;
+    if (!handler || senderKind(sender, self) !== handler.from) return undefined;
+    return Promise.resolve(handler.handle(raw as never, sender));
+  };
+}
