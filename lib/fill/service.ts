@@ -74,8 +74,9 @@ async function fillBackup(deps: FillDeps, req: FillRequest, account: StoredAccou
   const sheet = await deps.vault.getRecovery(account.id);
   const next = sheet && nextUnused(sheet);
   if (!sheet || !next) return { ok: false, reason: 'no-backup-codes' } satisfies FillResult;
-  const reply = await deps.send(req.tabId, frame.frameId, next.code, frame, 'backup');
+  const reply = await deps.send(req.tabId, frame.frameId, next, frame, 'backup');
   if (!reply?.ok) return { ok: false, reason: reply?.reason ?? 'failed' } satisfies FillResult;
-  await deps.vault.setRecovery(account.id, markUsed(sheet, next.code, deps.now()));
-  return { ok: true, filled: 'backup', backupCode: next.code } satisfies FillResult;
+  // Marked used as soon as it is filled: a backup code works once, even if the login then fails.
+  await deps.vault.setRecovery(account.id, markUsed(sheet, next, deps.now()));
+  return { ok: true, filled: 'backup', backupCode: next } satisfies FillResult;
 }
