@@ -1,0 +1,93 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { browser } from 'wxt/browser';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import {
+  DEFAULT_SETTINGS,
+  loadSettings,
+  migrateSettings,
+  SETTINGS_KEY,
+  SETTINGS_VERSION,
+  type SettingsMigration,
+  saveSettings,
+} from './settings';
+
+beforeEach(() => fakeBrowser.reset());
+
+describe('migrateSettings', () => {
+  it('defaults: 15 min auto-lock, 30 s clipboard, system theme, warn at 3 backup codes', () => {
+    expect(DEFAULT_SETTINGS).toEqual({
+      autoLockMinutes: 15,
+      clipboardClearSeconds: 30,
+      theme: 'system',
+      lowBackupCodes: 3,
+    });
+    for (const raw of [undefined, null, 42, 'x', []]) expect(migrateSettings(raw)).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('keeps valid values, replaces invalid ones, drops unknown fields', () => {
+    expect(
+      migrateSettings({
+        version: 1,
+        autoLockMinutes: 0,
+        clipboardClearSeconds: -1,
+        theme: 'neon',
+        lowBackupCodes: 2.5,
+        extra: 'x',
+      }),
+    ).toEqual({ autoLockMinutes: 0, clipboardClearSeconds: 30, theme: 'system', lowBackupCodes: 3 });
+    expect(migrateSettings({ version: 1, theme: 'dark', clipboardClearSeconds: 0 })).toMatchObject({
+      theme: 'dark',
+      clipboardClearSeconds: 0,
+    });
+  });
+
+  it('treats an unversioned object as version 0 and upgrades it', () => {
+    expect(migrateSettings({ autoLockMinutes: 5, theme: 'light' })).toMatchObject({
+      autoLockMinutes: 5,
+      theme: 'light',
+    });
+  });
+
+  it('runs only the steps after the stored version, in order', () => {
+    const calls: number[] = [];
+    const steps: SettingsMigration[] = [
+      (r) => {
+        calls.push(0);
+        return r;
+      },
+      // a hypothetical v2 that renamed `lockAfter` to `autoLockMinutes`
+      (r) => {
+        calls.push(1);
+        const { lockAfter, ...rest } = r;
+        return { ...rest, autoLockMinutes: lockAfter };
+      },
+    ];
+    expect(migrateSettings({ version: 1, lockAfter: 42 }, steps).autoLockMinutes).toBe(42);
+    expect(calls).toEqual([1]);
+    calls.length = 0;
+    expect(migrateSettings({ version: 2, autoLockMinutes: 9 }, steps).autoLockMinutes).toBe(9);
+    expect(calls).toEqual([]);
+    // A newer version than this build knows keeps the fields it understands.
+    expect(migrateSettings({ version: 99, autoLockMinutes: 9 }).autoLockMinutes).toBe(9);
+  });
+});
+
+describe('load/save in storage.local', () => {
+  it('loads defaults when nothing is stored, saves a patch with the version', async () => {
+    expect(await loadSettings()).toEqual(DEFAULT_SETTINGS);
+    const saved = await saveSettings({ autoLockMinutes: 0, theme: 'dark' });
+    expect(saved).toEqual({ ...DEFAULT_SETTINGS, autoLockMinutes: 0, theme: 'dark' });
+    expect((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]).toEqual({
+      version: SETTINGS_VERSION,
+      ...saved,
+    });
+    expect(await loadSettings()).toEqual(saved);
+    expect(await browser.storage.sync.get(null)).toEqual({});
+  });
+
+  it('an invalid patch value keeps the current value, not the default', async () => {
+    await saveSettings({ autoLockMinutes: 60 });
+    const next = await saveSettings({ autoLockMinutes: -3, clipboardClearSeconds: 10 });
+    expect(next).toMatchObject({ autoLockMinutes: 60, clipboardClearSeconds: 10 });
+  });
+});

@@ -1,0 +1,77 @@
+import type { AccountDraft } from '../otp/types';
+
+/**
+ * An account as stored (encrypted) in the vault: the parsed draft plus Keyfob's own fields.
+ * Everything here lives inside the record's ciphertext, issuer and label included.
+ * @see /work/shared/DESIGN.md "Vault format"
+ */
+export type StoredAccount = AccountDraft & {
+  id: string;
+  /** saved site URLs; binding is by registrable domain (lib/sites) */
+  sites: string[];
+  notes: string;
+  color?: string;
+  pinned: boolean;
+  order: number;
+  createdAt: number;
+  updatedAt: number;
+};
+
+/** What `add()` accepts: a draft plus the optional user-editable fields an importer may carry. */
+export type NewAccount = AccountDraft & Partial<Pick<StoredAccount, 'sites' | 'notes' | 'color' | 'pinned'>>;
+
+/** Fields `update()` may change; id and timestamps are managed by the vault. */
+export type AccountPatch = Partial<Omit<StoredAccount, 'id' | 'createdAt' | 'updatedAt'>>;
+
+/** One backup-code sheet per account (lib/recovery works on this shape). */
+export interface RecoverySheet {
+  codes: { code: string; usedAt: number | null }[];
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** Argon2id parameters as stored in a password slot; `salt` is base64. */
+export interface KdfParams {
+  name: 'argon2id';
+  memoryKiB: number;
+  iterations: number;
+  parallelism: number;
+  salt: string;
+}
+
+/** Tunable cost part of {@link KdfParams} (what tests may lower to the floor). */
+export type KdfCost = Pick<KdfParams, 'memoryKiB' | 'iterations' | 'parallelism'>;
+
+/** The vault key wrapped (AES-256-GCM) under a key derived from the password. Binary fields are base64. */
+export interface PasswordSlot {
+  id: string;
+  kind: 'password';
+  kdf: KdfParams;
+  iv: string;
+  wrappedKey: string;
+}
+
+/** `meta` store, key `header`. */
+export interface VaultHeader {
+  format: 1;
+  vaultId: string;
+  createdAt: number;
+  slots: PasswordSlot[];
+}
+
+/** AES-256-GCM ciphertext (tag appended) and its 96-bit IV, both base64. */
+export interface EncryptedBlob {
+  iv: string;
+  ct: string;
+}
+
+export interface AccountRecord extends EncryptedBlob {
+  id: string;
+}
+
+export interface RecoveryRecord extends EncryptedBlob {
+  accountId: string;
+}
+
+/** Randomness source with the `crypto.getRandomValues` contract (fills and returns the array). */
+export type RandomSource = (bytes: Uint8Array<ArrayBuffer>) => Uint8Array<ArrayBuffer>;

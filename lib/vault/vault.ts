@@ -1,0 +1,340 @@
+import {
+  cryptoRandom,
+  DEFAULT_KDF,
+  decryptJson,
+  deriveKek,
+  encryptJson,
+  importVaultKey,
+  KEY_BYTES,
+  randomBytes,
+  SALT_BYTES,
+  toBase64,
+  unwrapVaultKey,
+  validateKdf,
+  wrapVaultKey,
+} from './crypto';
+import { VaultError } from './errors';
+import { checkAutoLock, type Session } from './session';
+import { DB_NAME, type KeyfobDatabase, openKeyfobDb } from './store';
+import type {
+  AccountPatch,
+  KdfCost,
+  KdfParams,
+  NewAccount,
+  PasswordSlot,
+  RandomSource,
+  RecoverySheet,
+  StoredAccount,
+  VaultHeader,
+} from './types';
+import { assertHeaderShape, assertValidAccount, assertValidSheet } from './validate';
+
+/** Additional data binding a record to its id (records cannot be swapped). */
+export const accountAad = (id: string) => `keyfob/1/accounts/${id}`;
+export const recoveryAad = (accountId: string) => `keyfob/1/recovery/${accountId}`;
+/**
+ * Additional data of a slot wrap: binds format, vault id, slot id and the exact KDF parameters, so
+ * editing any of them makes the unwrap fail (reported as 'wrong-password': GCM cannot tell which).
+ */
+export function slotAad(vaultId: string, slot: Pick<PasswordSlot, 'id' | 'kdf'>): string {
+  const { name, memoryKiB, iterations, parallelism, salt } = slot.kdf;
+  const kdf = JSON.stringify({ name, memoryKiB, iterations, parallelism, salt });
+  return `keyfob/1/slot/${vaultId}/${slot.id}/${kdf}`;
+}
+
+export interface VaultOptions {
+  session: Session;
+  dbName?: string;
+  now?: () => number;
+  random?: RandomSource;
+  /** Argon2id cost for new password slots. Default 64 MiB / t3 / p4; tests may pass the floor. */
+  kdf?: KdfCost;
+  /** When given, every key access first applies auto-lock (alarms are best-effort). */
+  idleMinutes?: () => Promise<number>;
+}
+
+export interface ListResult {
+  accounts: StoredAccount[];
+  errors: { id: string; code: 'tampered' }[];
+}
+
+export interface Snapshot extends ListResult {
+  recovery: { accountId: string; sheet: RecoverySheet }[];
+  recoveryErrors: { accountId: string; code: 'tampered' }[];
+}
+
+const byOrder = (a: StoredAccount, b: StoredAccount) => a.order - b.order || a.createdAt - b.createdAt;
+
+/**
+ * Open the encrypted vault (IndexedDB `keyfob`). The key is read from the session on every call,
+ * so a lock anywhere (popup, service worker, alarm) applies everywhere at once.
+ * @see /work/shared/DESIGN.md "Vault format" and "Data flow"
+ */
+export function openVault(opts: VaultOptions) {
+  const { session } = opts;
+  const now = opts.now ?? Date.now;
+  const random = opts.random ?? cryptoRandom;
+  const cost = opts.kdf ?? DEFAULT_KDF;
+  let dbp: Promise<KeyfobDatabase> | null = null;
+  const db = () => {
+    dbp ??= openKeyfobDb(opts.dbName ?? DB_NAME);
+    return dbp;
+  };
+  const newId = () => Array.from(randomBytes(16, random), (b) => b.toString(16).padStart(2, '0')).join('');
+
+  async function header(): Promise<VaultHeader> {
+    const h = await (await db()).get('meta', 'header');
+    if (h === undefined) throw new VaultError('no-vault');
+    assertHeaderShape(h);
+    return h;
+  }
+
+  async function makeSlot(vaultId: string, id: string, password: string, vaultKey: Uint8Array<ArrayBuffer>) {
+    const kdf: KdfParams = { name: 'argon2id', ...cost, salt: toBase64(randomBytes(SALT_BYTES, random)) };
+    validateKdf(kdf);
+    const kek = await deriveKek(password, kdf);
+    const wrapped = await wrapVaultKey(kek, vaultKey, slotAad(vaultId, { id, kdf }), random);
+    return { id, kind: 'password', kdf, ...wrapped } satisfies PasswordSlot;
+  }
+
+  /** Try every password slot; the first that unwraps wins. */
+  async function openSlots(h: VaultHeader, password: string) {
+    for (const slot of h.slots) validateKdf(slot.kdf);
+    for (const slot of h.slots) {
+      const kek = await deriveKek(password, slot.kdf);
+      try {
+        return { slot, raw: await unwrapVaultKey(kek, slot, slotAad(h.vaultId, slot)) };
+      } catch (e) {
+        if (!(e instanceof VaultError && e.code === 'wrong-password')) throw e;
+      }
+    }
+    throw new VaultError('wrong-password');
+  }
+
+  async function key(): Promise<CryptoKey> {
+    if (opts.idleMinutes) await checkAutoLock(session, await opts.idleMinutes(), now());
+    const raw = await session.getKey();
+    if (raw === null || raw.length !== KEY_BYTES) throw new VaultError('locked');
+    try {
+      const k = await importVaultKey(raw);
+      await session.touch(now());
+      return k;
+    } finally {
+      raw.fill(0);
+    }
+  }
+
+  async function seal(k: CryptoKey, a: StoredAccount) {
+    assertValidAccount(a);
+    return { id: a.id, ...(await encryptJson(k, a, accountAad(a.id), random)) };
+  }
+
+  async function readAll(k: CryptoKey): Promise<ListResult> {
+    const records = await (await db()).getAll('accounts');
+    const accounts: StoredAccount[] = [];
+    const errors: ListResult['errors'] = [];
+    await Promise.all(
+      records.map(async (r) => {
+        try {
+          accounts.push(await decryptJson<StoredAccount>(k, r, accountAad(r.id)));
+        } catch {
+          errors.push({ id: r.id, code: 'tampered' });
+        }
+      }),
+    );
+    accounts.sort(byOrder);
+    errors.sort((a, b) => a.id.localeCompare(b.id));
+    return { accounts, errors };
+  }
+
+  async function getAccount(k: CryptoKey, id: string): Promise<StoredAccount> {
+    const r = await (await db()).get('accounts', id);
+    if (!r) throw new VaultError('not-found');
+    try {
+      return await decryptJson<StoredAccount>(k, r, accountAad(id));
+    } catch {
+      throw new VaultError('tampered', id);
+    }
+  }
+
+  return {
+    /** True when a vault header exists. */
+    async exists(): Promise<boolean> {
+      return (await (await db()).count('meta', 'header')) > 0;
+    },
+
+    /** Create a vault protected by `password` and leave it unlocked. Refuses if one exists. */
+    async create(password: string): Promise<void> {
+      const d = await db();
+      if ((await d.count('meta', 'header')) > 0) throw new VaultError('exists');
+      const vaultKey = randomBytes(KEY_BYTES, random);
+      try {
+        const vaultId = newId();
+        const slot = await makeSlot(vaultId, newId(), password, vaultKey);
+        const h: VaultHeader = { format: 1, vaultId, createdAt: now(), slots: [slot] };
+        // Re-check inside the write transaction: another page may have created one meanwhile.
+        const tx = d.transaction('meta', 'readwrite');
+        if ((await tx.store.count('header')) > 0) {
+          tx.abort();
+          await tx.done.catch(() => {});
+          throw new VaultError('exists');
+        }
+        await Promise.all([tx.store.add(h, 'header'), tx.done]);
+        await session.setKey(vaultKey);
+        await session.touch(now());
+      } finally {
+        vaultKey.fill(0);
+      }
+    },
+
+    /** Derive, unwrap, and put the vault key in the session. On failure nothing changes. */
+    async unlock(password: string): Promise<void> {
+      const { raw } = await openSlots(await header(), password);
+      try {
+        await session.setKey(raw);
+        await session.touch(now());
+      } finally {
+        raw.fill(0);
+      }
+    },
+
+    /** Forget the key in every context. */
+    async lock(): Promise<void> {
+      await session.clear();
+    },
+
+    async isUnlocked(): Promise<boolean> {
+      return (await session.getKey()) !== null;
+    },
+
+    /** Record user activity for auto-lock. */
+    async touch(): Promise<void> {
+      await session.touch(now());
+    },
+
+    /** Re-wrap the vault key under `newPassword` (fresh salt and IV); records are untouched. */
+    async changePassword(oldPassword: string, newPassword: string): Promise<void> {
+      const h = await header();
+      const { slot, raw } = await openSlots(h, oldPassword);
+      try {
+        const next = await makeSlot(h.vaultId, slot.id, newPassword, raw);
+        const slots = h.slots.map((s) => (s.id === slot.id ? next : s));
+        await (await db()).put('meta', { ...h, slots }, 'header');
+      } finally {
+        raw.fill(0);
+      }
+    },
+
+    /** All accounts, in display order; records failing authentication are reported by id. */
+    async list(): Promise<ListResult> {
+      return readAll(await key());
+    },
+
+    async get(id: string): Promise<StoredAccount> {
+      return getAccount(await key(), id);
+    },
+
+    /** Add accounts in one transaction: all are written or none. */
+    async add(drafts: NewAccount[]): Promise<StoredAccount[]> {
+      const k = await key();
+      const { accounts } = await readAll(k);
+      let order = accounts.reduce((m, a) => Math.max(m, a.order), -1);
+      const t = now();
+      const created = drafts.map(
+        (d): StoredAccount => ({
+          sites: [],
+          notes: '',
+          pinned: false,
+          ...d,
+          id: newId(),
+          order: ++order,
+          createdAt: t,
+          updatedAt: t,
+        }),
+      );
+      const records = await Promise.all(created.map((a) => seal(k, a)));
+      const tx = (await db()).transaction('accounts', 'readwrite');
+      // `add` (not `put`) so an id collision aborts the whole transaction instead of overwriting.
+      await Promise.all([...records.map((r) => tx.store.add(r)), tx.done]);
+      return created;
+    },
+
+    /** Change fields of one account; re-encrypted with a fresh IV. */
+    async update(id: string, patch: AccountPatch): Promise<StoredAccount> {
+      const k = await key();
+      const cur = await getAccount(k, id);
+      const next: StoredAccount = { ...cur, ...patch, id, createdAt: cur.createdAt, updatedAt: now() };
+      await (await db()).put('accounts', await seal(k, next));
+      return next;
+    },
+
+    /** Remove an account and its backup-code sheet together. */
+    async remove(id: string): Promise<void> {
+      await key();
+      const tx = (await db()).transaction(['accounts', 'recovery'], 'readwrite');
+      const found = await tx.objectStore('accounts').count(id);
+      if (found === 0) {
+        tx.abort();
+        await tx.done.catch(() => {});
+        throw new VaultError('not-found');
+      }
+      await Promise.all([
+        tx.objectStore('accounts').delete(id),
+        tx.objectStore('recovery').delete(id),
+        tx.done,
+      ]);
+    },
+
+    /** The account's backup-code sheet, or null when none is stored. */
+    async getRecovery(accountId: string): Promise<RecoverySheet | null> {
+      const k = await key();
+      const r = await (await db()).get('recovery', accountId);
+      if (!r) return null;
+      try {
+        return await decryptJson<RecoverySheet>(k, r, recoveryAad(accountId));
+      } catch {
+        throw new VaultError('tampered', `recovery ${accountId}`);
+      }
+    },
+
+    async setRecovery(accountId: string, sheet: RecoverySheet): Promise<void> {
+      const k = await key();
+      assertValidSheet(sheet);
+      const d = await db();
+      if ((await d.count('accounts', accountId)) === 0) throw new VaultError('not-found');
+      await d.put('recovery', {
+        accountId,
+        ...(await encryptJson(k, sheet, recoveryAad(accountId), random)),
+      });
+    },
+
+    async removeRecovery(accountId: string): Promise<void> {
+      await key();
+      await (await db()).delete('recovery', accountId);
+    },
+
+    /** Every decrypted account and backup-code sheet, for the encrypted-backup exporter. */
+    async exportSnapshot(): Promise<Snapshot> {
+      const k = await key();
+      const { accounts, errors } = await readAll(k);
+      const recovery: Snapshot['recovery'] = [];
+      const recoveryErrors: Snapshot['recoveryErrors'] = [];
+      for (const r of await (await db()).getAll('recovery')) {
+        try {
+          recovery.push({ accountId: r.accountId, sheet: await decryptJson(k, r, recoveryAad(r.accountId)) });
+        } catch {
+          recoveryErrors.push({ accountId: r.accountId, code: 'tampered' });
+        }
+      }
+      return { accounts, errors, recovery, recoveryErrors };
+    },
+
+    /** Close the database connection (tests, page unload). */
+    async close(): Promise<void> {
+      if (dbp) (await dbp).close();
+      dbp = null;
+    },
+  };
+}
+
+export type Vault = ReturnType<typeof openVault>;
