@@ -1,0 +1,20 @@
+/** Spaces and every dash look-alike: grouping only, never part of a code. */
+const GROUPING = /[\s\u002D\u2010-\u2015\u2212\uFE63\uFF0D]/g;
+
+/**
+ * The comparable form of a backup code: NFKC (full-width digits become ASCII), grouping spaces and
+ * dashes removed, case folded. Sites accept codes with or without their printed grouping.
+ * @see /work/shared/DESIGN.md "Module contracts" (lib/recovery)
+ */
+export function normalizeCode(code: string): string {
+  return code.normalize('NFKC').replace(GROUPING, '').toLowerCase();
+}
+
+/**
+ * Whether two printed codes are the same code ("0ae71-c5f39" = "0AE71C5F39"). Empty never matches.
+ * @see /work/shared/DESIGN.md "Module contracts" (lib/recovery)
+ */
+export function matchesCode(a: string, b: string): boolean {
+  const na = normalizeCode(a);
+  return na !== '' && na === normalizeCode(b);
+}
