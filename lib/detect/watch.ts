@@ -42,7 +42,9 @@ export function watchCodeFields(
 
   const observer = new MutationObserver((records) => {
     // Text edits cannot create a field; skip those without scheduling work.
-    if (!records.some((r) => r.type === 'attributes' || r.addedNodes.length > 0 || r.removedNodes.length > 0)) {
+    if (
+      !records.some((r) => r.type === 'attributes' || r.addedNodes.length > 0 || r.removedNodes.length > 0)
+    ) {
       return;
     }
     dirty = true;

@@ -1,0 +1,90 @@
+/**
+ * findCodeFields: ranks the visible one-time-code fields (single inputs and split boxes) of a document
+ * or shadow root, looking inside open shadow roots.
+ * @see https://html.spec.whatwg.org/multipage/form-control-infrastructure.html#attr-fe-autocomplete-one-time-code
+ */
+import {
+  contextAndKind,
+  gate,
+  isBoxLike,
+  type Kind,
+  MIN_OWN,
+  MIN_SCORE,
+  ownScore,
+  ownText,
+  pageText,
+} from './score';
+import { splitGroups } from './split';
+import { isVisible, visCtx } from './visibility';
+
+export interface CodeTarget {
+  kind: Kind;
+  inputs: HTMLInputElement[];
+  score: number;
+}
+
+/** All inputs under `root` in document order, shadow-root content at its host's position. */
+function collectInputs(root: Document | ShadowRoot, out: HTMLInputElement[]): void {
+  const all = root.querySelectorAll('*');
+  for (let i = 0; i < all.length; i++) {
+    const el = all[i] as Element;
+    if (el.localName === 'input') out.push(el as HTMLInputElement);
+    const sr = (el as HTMLElement).shadowRoot;
+    if (sr) collectInputs(sr, out);
+  }
+}
+
+function narrow(input: HTMLInputElement): boolean {
+  const w = input.getBoundingClientRect().width;
+  return w > 0 && w <= 64;
+}
+
+/**
+ * Finds one-time-code targets, best first; `[]` when there are none. Only visible, enabled, editable
+ * inputs qualify. Split boxes come back as one target with the boxes in fill order.
+ */
+export function findCodeFields(root: Document | ShadowRoot): CodeTarget[] {
+  const inputs: HTMLInputElement[] = [];
+  collectInputs(root, inputs);
+  if (inputs.length === 0) return [];
+  const doc = 'body' in root ? root : root.ownerDocument;
+  const vis = visCtx(doc);
+  const page = pageText(doc);
+  const owns = new Map<HTMLInputElement, { own: ReturnType<typeof ownText>; score: number }>();
+  const gated: HTMLInputElement[] = [];
+  for (const input of inputs) {
+    if (!gate(input)) continue;
+    const own = ownText(input);
+    const score = ownScore(input, own);
+    owns.set(input, { own, score });
+    // Styles and boxes are read only for inputs with some evidence or the shape of a split box.
+    const maybeBox = isBoxLike(input) || (vis.layout && narrow(input));
+    if ((score >= MIN_OWN || maybeBox) && isVisible(input, vis)) gated.push(input);
+  }
+  const targets: CodeTarget[] = [];
+  const inGroup = new Set<HTMLInputElement>();
+  for (const group of splitGroups(gated, vis)) {
+    const scores = group.map((b) => owns.get(b)?.score ?? 0);
+    if (Math.min(...scores) < -20) continue;
+    const first = group[0] as HTMLInputElement;
+    const info = owns.get(first);
+    if (!info) continue;
+    const { ctx, kind } = contextAndKind(first, info.own, vis, page);
+    const shape = group.every(isBoxLike) ? 40 : 25;
+    const score = shape + (group.length >= 5 ? 5 : 0) + Math.max(0, ...scores) + ctx;
+    if (score < MIN_SCORE) continue;
+    for (const b of group) inGroup.add(b);
+    targets.push({ kind, inputs: group, score });
+  }
+  for (const input of gated) {
+    const info = owns.get(input);
+    if (!info || inGroup.has(input) || info.score < MIN_OWN) continue;
+    const ml = input.maxLength;
+    if (ml > 0 && ml < 4) continue; // cannot hold a whole code
+    const { ctx, kind } = contextAndKind(input, info.own, vis, page);
+    const score = info.score + ctx;
+    if (score >= MIN_SCORE) targets.push({ kind, inputs: [input], score });
+  }
+  // Stable sort keeps document order between equal scores.
+  return targets.sort((a, b) => b.score - a.score);
+}

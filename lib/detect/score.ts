@@ -1,0 +1,129 @@
+/**
+ * Weighted score of one input as a one-time-code field, and whether it wants a TOTP or a backup code.
+ * Scores are sums of independent components so each rule can be tested on its own.
+ * @see /work/shared/research/otp-field-heuristics.md §7 (signal checklist) and §8 (false positives)
+ */
+import { nearbyText, type OwnText, ownText } from './context';
+import {
+  ALPHA_PATTERN,
+  BACKUP,
+  CODE_TYPES,
+  CONTACT,
+  DIGIT_PATTERN,
+  MFA_ANY,
+  NEGATIVE,
+  normalize,
+  ONE_CHAR_PATTERN,
+  OTHER_AUTOCOMPLETE,
+  OTP_SPECIFIC,
+  WEAK,
+} from './terms';
+import type { VisCtx } from './visibility';
+
+export type Kind = 'otp' | 'backup';
+
+/** Minimum total score for a field to be offered, and minimum own (attribute/label) evidence. */
+export const MIN_SCORE = 40;
+export const MIN_OWN = 12;
+
+/**
+ * Cheap gate, no styles: a typeable text/tel/number input that is enabled, editable and not marked
+ * as another autofill field (e-mail, phone, card, …).
+ */
+export function gate(input: HTMLInputElement): boolean {
+  const type = (input.getAttribute('type') ?? '').toLowerCase();
+  if (!CODE_TYPES.has(type) && input.type !== 'text') return false;
+  if (input.disabled || input.readOnly) return false;
+  const ac = (input.getAttribute('autocomplete') ?? '').toLowerCase();
+  if (!ac.includes('one-time-code') && OTHER_AUTOCOMPLETE.test(ac)) return false;
+  const mode = (input.getAttribute('inputmode') ?? '').toLowerCase();
+  return mode !== 'email' && mode !== 'search' && mode !== 'url';
+}
+
+/** True when the input looks like one box of a split code entry (one character wide). */
+export function isBoxLike(input: HTMLInputElement): boolean {
+  const ml = input.maxLength;
+  return ml === 1 || ONE_CHAR_PATTERN.test(input.getAttribute('pattern') ?? '');
+}
+
+function inSearch(input: HTMLInputElement): boolean {
+  const form = input.form;
+  if (form && /search/i.test(`${form.getAttribute('action') ?? ''} ${form.getAttribute('role') ?? ''}`))
+    return true;
+  return !!input.closest('[role=search]');
+}
+
+/** Score from the field's own attributes and labels (no page context). */
+export function ownScore(input: HTMLInputElement, own: OwnText): number {
+  const all = `${own.ids} ${own.labels.join(' ')} ${own.hints.join(' ')}`;
+  let s = 0;
+  if ((input.getAttribute('autocomplete') ?? '').toLowerCase().includes('one-time-code')) s += 50;
+  const specific = OTP_SPECIFIC.test(all);
+  const evidence = Math.max(specific ? 40 : MFA_ANY.test(all) ? 25 : 0, BACKUP.test(all) ? 40 : 0);
+  s += evidence;
+  const weak = WEAK.test(all);
+  if (weak) s += 12;
+  if (NEGATIVE.test(all)) s -= 45;
+  // "We text a code to your phone" is fine; a field that only talks about phone/e-mail is not ours.
+  if (CONTACT.test(all) && !weak && !specific) s -= 45;
+  if (inSearch(input)) s -= 45;
+  if ((input.getAttribute('inputmode') ?? '').toLowerCase() === 'numeric') s += 8;
+  if (DIGIT_PATTERN.test(input.getAttribute('pattern') ?? '')) s += 8;
+  const ml = input.maxLength;
+  if (ml >= 6 && ml <= 8) s += 10;
+  else if (ml === 4 || ml === 5 || ml === 9 || ml === 10) s += 5;
+  const minl = input.minLength;
+  if (minl >= 4 && minl <= 8) s += 4;
+  if (input.type === 'tel' || input.type === 'number') s += 4;
+  return s;
+}
+
+function weigh(strings: string[], w: number, acc: { b: number; o: number }): void {
+  for (const t of strings) {
+    const b = BACKUP.test(t);
+    const o = OTP_SPECIFIC.test(t);
+    // A string naming both ("Auth/Backup code") means the field takes either: no vote.
+    if (b && !o) acc.b += w;
+    if (o && !b) acc.o += w;
+  }
+}
+
+/** Context score and kind for a candidate whose own score passed. */
+export function contextAndKind(
+  input: HTMLInputElement,
+  own: OwnText,
+  vis: VisCtx,
+  page: string,
+): { ctx: number; kind: Kind } {
+  const { prose, heading } = nearbyText(input, vis);
+  let ctx = 0;
+  if (MFA_ANY.test(prose) || MFA_ANY.test(heading)) ctx += 20;
+  else if (WEAK.test(prose)) ctx += 6;
+  if (MFA_ANY.test(page)) ctx += 10;
+  const acc = { b: 0, o: 0 };
+  // Identifiers are deliberate: "backup" in a name outweighs a generic "otp_token" next to it.
+  if (BACKUP.test(own.ids)) acc.b += 4;
+  if (OTP_SPECIFIC.test(own.ids)) acc.o += 3;
+  weigh(own.labels, 3, acc);
+  weigh(own.hints, 1, acc);
+  weigh([heading], 2, acc);
+  weigh([prose], 1, acc);
+  const pattern = input.getAttribute('pattern') ?? '';
+  if (ALPHA_PATTERN.test(pattern) || (input.getAttribute('inputmode') ?? '').toLowerCase() === 'text')
+    acc.b += 2;
+  if (DIGIT_PATTERN.test(pattern)) acc.o += 1;
+  return { ctx, kind: acc.b > acc.o ? 'backup' : 'otp' };
+}
+
+/** Normalised title and URL path of the document, for page-level 2FA wording. */
+export function pageText(doc: Document): string {
+  let path = '';
+  try {
+    path = decodeURIComponent(doc.location?.pathname ?? '');
+  } catch {
+    path = doc.location?.pathname ?? '';
+  }
+  return normalize(`${doc.title} ${path}`);
+}
+
+export { ownText };

@@ -1,0 +1,77 @@
+/**
+ * Vocabulary for one-time-code field detection. Regexes run on text normalised by {@link normalize}
+ * (camelCase split, separators turned into spaces, lower case), so `twoFactorCode`, `two_factor-code`
+ * and "Two-factor code" all read `two factor code`.
+ * @see /work/shared/research/otp-field-heuristics.md (signal checklist and known false positives)
+ */
+
+/** Split camelCase and turn `_ - [ ] . / :` into spaces, then lower-case. */
+export function normalize(s: string): string {
+  return s
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .replace(/[_\-[\].:/\\|()]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .toLowerCase();
+}
+
+// Words that name the whole second-factor step. They also appear on backup-code steps, so they
+// show "this page is about 2FA" but not which secret the field wants.
+const UMBRELLA = String.raw`\b(?:mfa|2fa|tfa|twofa|two ?fa|2 ?step|two ?step|2 ?factor|two ?factor|second ?factor|multi ?factor|mehrstufig|otp|totp|oath)|2段階認証|二段階認証|多要素認証|本人確認`;
+
+/** Terms that name a one-time code from an app/SMS/e-mail specifically (used for `otp` vs `backup`). */
+export const OTP_SPECIFIC = new RegExp(
+  [
+    String.raw`\b(?:otp|totp|hotp|otc|oath|vcode|wfls token|approvals? code)\b`,
+    String.raw`\bone ?time ?(?:code|pass(?:word|code)?|pw|pin|token)`,
+    String.raw`\bauthenticator\b`,
+    String.raw`\b(?:auth(?:entication)?|verif(?:y|ication)?|security|sign ?in|login|access|sms|email|e mail) ?code`,
+    String.raw`\bauthcode|\bpasscode|\b(?:mfa|2fa|tfa|twofa|two ?fa|2 ?step|two ?step|2 ?factor|two ?factor|second ?factor|multi ?factor) ?(?:code|token|pin|pass|passcode|key)`,
+    String.raw`\bauth\b`,
+    'ワンタイム|確認コード|認証コード|認証番号|確認番号|認証キー|ログインコード|セキュリティコード|検証コード|验证码|動態密碼|인증',
+  ].join('|'),
+);
+
+/** Any 2FA wording: the umbrella step names plus the specific code names. */
+export const MFA_ANY = new RegExp(`${UMBRELLA}|${OTP_SPECIFIC.source}`);
+
+/** Backup / recovery / scratch codes: a different secret from the TOTP. */
+export const BACKUP =
+  /\b(?:backup|recovery|scratch|emergency|static ?(?:token|code))\b|バックアップ|リカバリ|予備コード|救済/;
+
+/** Generic words a code field carries; weak on their own. */
+export const WEAK = /\b(?:code|token|pin|challenge|verification|verify|key)\b|コード|番号/;
+
+/** Words that mark a field as something else; a hit costs more than a weak hit earns. */
+export const NEGATIVE = new RegExp(
+  [
+    String.raw`\b(?:postal|zip|post ?code|postcode|pin ?code|pincode|plz)\b`,
+    String.raw`\b(?:cc|card|credit|debit|cvc|cvv|cvv2|csc|cid|expir\w*|exp ?date|iban|account ?number|routing)\b`,
+    String.raw`\b(?:coupon|promo|promotion|gift|voucher|discount|invite|invitation|referral|redeem)\b`,
+    String.raw`\b(?:search|query|captcha|recaptcha|hcaptcha|error|comment|author|encode|decode|subject|message)\b`,
+    String.raw`\b(?:amount|price|qty|quantity|date|birth|birthday|dob|year|month|day|age)\b`,
+    String.raw`\b(?:user ?name|user ?id|login ?id|nick ?name|first ?name|last ?name|full ?name|device ?name|name|address|city|street|country|company)\b`,
+    String.raw`\b(?:sim|puk|ssn|tax|vat|isbn|sku|tracking|order)\b`,
+    '郵便|暗証番号|クーポン|カード|有効期限|検索|住所|氏名|名前|デバイス名|生年月日|金額',
+  ].join('|'),
+);
+
+/** Phone / e-mail wording: negative only when the field does not also talk about a code. */
+export const CONTACT =
+  /\b(?:phone|mobile|cell|tel|telephone|fax|e ?mail|mail)\b|電話|携帯番号|メールアドレス/;
+
+/** Non-empty autocomplete tokens other than one-time-code that name a different field. */
+export const OTHER_AUTOCOMPLETE =
+  /\b(?:name|honorific-\w+|given-name|additional-name|family-name|nickname|username|new-password|current-password|email|tel[\w-]*|organization[\w-]*|street-address|address-[\w-]+|country[\w-]*|postal-code|cc-[\w-]+|transaction-[\w-]+|language|bday[\w-]*|sex|url|photo|impp|webauthn)\b/;
+
+/** Input types that can hold a code typed by hand. */
+export const CODE_TYPES = new Set(['text', 'tel', 'number', '']);
+
+/** Patterns that only accept digits (and maybe spaces), e.g. `[0-9]*`, `\d{6}`. */
+export const DIGIT_PATTERN = /^\^?(?:\[(?:0-9|\\d)[ \\s]*\]|\\d)(?:[*+]|\{\d+(?:,\d*)?\})?\$?$/;
+
+/** Patterns for a one-character box, e.g. `\d{1}`, `[0-9]`, `.`. */
+export const ONE_CHAR_PATTERN = /^\^?(?:\\d|\\w|\.|\[[^\]]+\])(?:\{1\})?\$?$/;
+
+/** Patterns that accept letters (a backup or alphanumeric code rather than a TOTP). */
+export const ALPHA_PATTERN = /a-z|A-Z|\\w|\[\^/;

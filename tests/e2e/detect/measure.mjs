@@ -1,0 +1,94 @@
+// Timing of findCodeFields in Chromium: every fixture page and a generated 5,000-element page.
+// Exported for the bench: measureDetect({ browser, bundlePath, pagesDir }).
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+/** A 5,000-element page: nav, articles, tables and forms with assorted inputs, one OTP field. */
+export function bigPageHtml(elements = 5000) {
+  const parts = [];
+  let n = 0;
+  const kinds = [
+    '<input type="search" name="q" placeholder="Search">',
+    '<input type="email" name="email" autocomplete="email">',
+    '<input type="text" name="qty" value="1" size="3">',
+    '<input type="checkbox" name="opt">',
+    '<input type="text" name="comment" placeholder="Comment">',
+  ];
+  for (let s = 0; n < elements - 20; s++) {
+    parts.push(`<section class="s${s}"><h2>Section ${s}</h2><div class="row">`);
+    n += 3;
+    for (let i = 0; i < 12 && n < elements - 20; i++) {
+      parts.push(
+        `<p class="p${i}">Paragraph ${s}.${i} with <a href="#a${s}${i}">a link</a> and <span>text</span></p>`,
+      );
+      n += 3;
+    }
+    parts.push(
+      `<form action="/f${s}"><label>Field ${s}</label>${kinds[s % kinds.length]}<button>Go</button></form>`,
+    );
+    n += 4;
+    parts.push('</div></section>');
+  }
+  parts.push(
+    '<form action="/two-factor"><h2>Two-factor authentication</h2><label for="otp">Authentication code</label>' +
+      '<input id="otp" name="otp" autocomplete="one-time-code" inputmode="numeric" maxlength="6"></form>',
+  );
+  return `<!DOCTYPE html><html><head><title>Big page</title></head><body>${parts.join('')}</body></html>`;
+}
+
+function stats(times) {
+  const s = [...times].sort((a, b) => a - b);
+  return { median: s[Math.floor(s.length / 2)], worst: s[s.length - 1] };
+}
+
+async function timeIn(page, runs) {
+  return page.evaluate((runs) => {
+    const d = window.__keyfobDetect;
+    const t = [];
+    for (let i = 0; i < runs; i++) {
+      const t0 = performance.now();
+      d.findCodeFields(document);
+      t.push(performance.now() - t0);
+    }
+    return { first: t[0], warm: t.slice(1).sort((a, b) => a - b)[Math.floor((t.length - 1) / 2)] };
+  }, runs);
+}
+
+/**
+ * Measures findCodeFields (ms, performance.now in the page). Per fixture page: the first (cold) call
+ * and the median of the following warm calls; the big page likewise. Returns
+ * { fixtures: { median, worst, worstPage, cold: { median, worst } }, big: { elements, cold, warm } }.
+ */
+export async function measureDetect({ browser, bundlePath, pagesDir, runs = 7 }) {
+  const bundle = readFileSync(bundlePath, 'utf8');
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const warm = [];
+  const cold = [];
+  let worstPage = '';
+  let worst = -1;
+  for (const file of readdirSync(pagesDir)
+    .filter((f) => f.endsWith('.html'))
+    .sort()) {
+    await page.goto(pathToFileURL(join(pagesDir, file)).href);
+    if (/setTimeout\(/.test(readFileSync(join(pagesDir, file), 'utf8'))) await page.waitForTimeout(1100);
+    await page.addScriptTag({ content: bundle });
+    const r = await timeIn(page, runs);
+    warm.push(r.warm);
+    cold.push(r.first);
+    if (r.warm > worst) [worst, worstPage] = [r.warm, file];
+  }
+  await page.setContent(bigPageHtml(5000));
+  await page.addScriptTag({ content: bundle });
+  const elements = await page.evaluate(() => document.getElementsByTagName('*').length);
+  const big = await timeIn(page, runs);
+  const found = await page.evaluate(
+    () => window.__keyfobDetect.findCodeFields(document)[0]?.inputs[0]?.id ?? null,
+  );
+  await context.close();
+  return {
+    fixtures: { pages: warm.length, ...stats(warm), worstPage, cold: stats(cold) },
+    big: { elements, cold: big.first, warm: big.warm, found },
+  };
+}
