@@ -53,7 +53,9 @@ export async function benchOtp(): Promise<Row[]> {
     n++;
   }
   const perSec = (n * drafts.length) / ((performance.now() - t0) / 1000);
-  return [{ group: 'otp', name: 'generateCode throughput (Node)', value: Math.round(perSec), unit: 'codes/s' }];
+  return [
+    { group: 'otp', name: 'generateCode throughput (Node)', value: Math.round(perSec), unit: 'codes/s' },
+  ];
 }
 
 export async function benchVault(): Promise<Row[]> {
@@ -99,8 +101,14 @@ export async function benchImport(): Promise<Row[]> {
   const drafts = makeDrafts(500);
   const enc = new TextEncoder();
   const files = [
-    { name: 'otpauth list, 500 accounts', file: { name: 'export.txt', bytes: enc.encode(exportOtpauthList(drafts)) } },
-    { name: 'Aegis plain JSON, 500 accounts', file: { name: 'aegis.json', bytes: enc.encode(await exportAegis(drafts, null)) } },
+    {
+      name: 'otpauth list, 500 accounts',
+      file: { name: 'export.txt', bytes: enc.encode(exportOtpauthList(drafts)) },
+    },
+    {
+      name: 'Aegis plain JSON, 500 accounts',
+      file: { name: 'aegis.json', bytes: enc.encode(await exportAegis(drafts, null)) },
+    },
   ];
   const rows: Row[] = [];
   for (const { name, file } of files) {
@@ -115,7 +123,12 @@ export async function benchImport(): Promise<Row[]> {
   const vault = openVault({ session: memorySession(), dbName: `bench-import-${Date.now()}` });
   await vault.create('pw for the bench');
   const [ms] = await time(() => vault.add(drafts));
-  rows.push({ group: 'import', name: 'add 500 accounts to the vault (one transaction)', value: ms, unit: 'ms' });
+  rows.push({
+    group: 'import',
+    name: 'add 500 accounts to the vault (one transaction)',
+    value: ms,
+    unit: 'ms',
+  });
   await vault.close();
   return rows;
 }

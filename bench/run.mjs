@@ -35,7 +35,8 @@ const add = (more) => {
     console.log(`  ${r.group.padEnd(8)} ${r.name}: ${fmt(r.value)} ${r.unit}`);
   }
 };
-const fmt = (v) => (typeof v !== 'number' ? String(v) : v >= 100 ? Math.round(v).toLocaleString('en') : v.toFixed(2));
+const fmt = (v) =>
+  typeof v !== 'number' ? String(v) : v >= 100 ? Math.round(v).toLocaleString('en') : v.toFixed(2);
 
 const node = await load('bench/node-bench.ts');
 if (want('otp')) add(await node.benchOtp());

@@ -74,7 +74,8 @@ export default defineBackground(() => {
         async handle(msg, sender) {
           const tabId = sender.tab?.id;
           if (tabId === undefined || sender.url === undefined) return undefined;
-          const origin = sender.origin && sender.origin !== 'null' ? sender.origin : new URL(sender.url).origin;
+          const origin =
+            sender.origin && sender.origin !== 'null' ? sender.origin : new URL(sender.url).origin;
           const reg = await registryReady;
           reg.report(tabId, { frameId: sender.frameId ?? 0, origin, url: sender.url, kinds: msg.kinds });
           await saveRegistry(reg);

@@ -1,7 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createRouter, isMessage, senderKind } from './messages';
 
-const self = { id: 'abcdefghijklmnopabcdefghijklmnop', origin: 'chrome-extension://abcdefghijklmnopabcdefghijklmnop' };
+const self = {
+  id: 'abcdefghijklmnopabcdefghijklmnop',
+  origin: 'chrome-extension://abcdefghijklmnopabcdefghijklmnop',
+};
 const popup = { id: self.id, url: `${self.origin}/popup.html` };
 const content = { id: self.id, url: 'https://github.com/sessions/two-factor', tab: { id: 4 }, frameId: 0 };
 

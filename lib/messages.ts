@@ -19,10 +19,22 @@ export interface TabState {
 }
 
 export type FillResult =
-  | { ok: true; filled: FieldKind; /** the backup code used, so the popup can offer undo */ backupCode?: string }
+  | {
+      ok: true;
+      filled: FieldKind;
+      /** the backup code used, so the popup can offer undo */
+      backupCode?: string;
+    }
   | {
       ok: false;
-      reason: 'locked' | 'no-field' | 'not-bound' | 'origin-mismatch' | 'no-account' | 'no-backup-codes' | 'failed';
+      reason:
+        | 'locked'
+        | 'no-field'
+        | 'not-bound'
+        | 'origin-mismatch'
+        | 'no-account'
+        | 'no-backup-codes'
+        | 'failed';
       /** for 'not-bound': the page's site the user may choose to remember */
       site?: string;
     };

@@ -28,7 +28,9 @@ function unit() {
   const report = JSON.parse(readFileSync(out, 'utf8'));
   rmSync(out, { force: true });
   // A suite that fails to load has no test results of its own: count it as a failure.
-  const broken = report.testResults.filter((f) => f.status === 'failed' && f.assertionResults.length === 0).length;
+  const broken = report.testResults.filter(
+    (f) => f.status === 'failed' && f.assertionResults.length === 0,
+  ).length;
   const failed = report.numFailedTests + broken + (ok || report.numFailedTests + broken ? 0 : 1);
   results.push({ name: 'unit', passed: report.numPassedTests, failed });
 }

@@ -7,9 +7,36 @@ import type { StoredAccount } from '../vault/types';
 import { createBackup, exportAegis, exportOtpauthList, isBackupFile, openBackup } from '.';
 
 const drafts: AccountDraft[] = [
-  { type: 'totp', secret: 'JBSWY3DPEHPK3PXP', issuer: 'GitHub', label: 'octo@example.com', algorithm: 'SHA1', digits: 6, period: 30, counter: 0 },
-  { type: 'hotp', secret: 'GEZDGNBVGY3TQOJQ', issuer: 'Bank: Ünïcode', label: 'me', algorithm: 'SHA256', digits: 8, period: 30, counter: 42 },
-  { type: 'steam', secret: 'KRSXG5CTMVRXEZLU', issuer: 'Steam', label: 'gamer', algorithm: 'SHA1', digits: 5, period: 30, counter: 0 },
+  {
+    type: 'totp',
+    secret: 'JBSWY3DPEHPK3PXP',
+    issuer: 'GitHub',
+    label: 'octo@example.com',
+    algorithm: 'SHA1',
+    digits: 6,
+    period: 30,
+    counter: 0,
+  },
+  {
+    type: 'hotp',
+    secret: 'GEZDGNBVGY3TQOJQ',
+    issuer: 'Bank: Ünïcode',
+    label: 'me',
+    algorithm: 'SHA256',
+    digits: 8,
+    period: 30,
+    counter: 42,
+  },
+  {
+    type: 'steam',
+    secret: 'KRSXG5CTMVRXEZLU',
+    issuer: 'Steam',
+    label: 'gamer',
+    algorithm: 'SHA1',
+    digits: 5,
+    period: 30,
+    counter: 0,
+  },
 ];
 const stored: StoredAccount[] = drafts.map((d, i) => ({
   ...d,
@@ -21,14 +48,17 @@ const stored: StoredAccount[] = drafts.map((d, i) => ({
   createdAt: 1,
   updatedAt: 2,
 }));
-const recovery = [{ accountId: 'id0', sheet: { codes: [{ code: 'abcde-12345', usedAt: null }], createdAt: 1, updatedAt: 1 } }];
+const recovery = [
+  { accountId: 'id0', sheet: { codes: [{ code: 'abcde-12345', usedAt: null }], createdAt: 1, updatedAt: 1 } },
+];
 const bytes = (s: string) => new TextEncoder().encode(s);
 
 describe('Keyfob encrypted backup', () => {
   it('round-trips every account and sheet with its own password, and refuses a wrong one', async () => {
     const file = await createBackup({ accounts: stored, recovery }, 'backup pw', { now: 5, kdf: KDF_FLOOR });
     const text = JSON.stringify(file);
-    for (const s of ['JBSWY3DPEHPK3PXP', 'GitHub', 'octo@example.com', 'abcde-12345']) expect(text).not.toContain(s);
+    for (const s of ['JBSWY3DPEHPK3PXP', 'GitHub', 'octo@example.com', 'abcde-12345'])
+      expect(text).not.toContain(s);
     expect(isBackupFile(JSON.parse(text))).toBe(true);
     expect(await openBackup(JSON.parse(text), 'backup pw')).toEqual({ accounts: stored, recovery });
     await expect(openBackup(JSON.parse(text), 'nope')).rejects.toMatchObject({ code: 'wrong-password' });
@@ -73,10 +103,15 @@ describe('Aegis export', () => {
     await expect(parseImport({ name: 'aegis.json', bytes: bytes(json) })).rejects.toMatchObject({
       code: 'password-required',
     });
-    await expect(parseImport({ name: 'aegis.json', bytes: bytes(json) }, { password: 'bad' })).rejects.toMatchObject({
+    await expect(
+      parseImport({ name: 'aegis.json', bytes: bytes(json) }, { password: 'bad' }),
+    ).rejects.toMatchObject({
       code: 'wrong-password',
     });
-    const { accounts } = await parseImport({ name: 'aegis.json', bytes: bytes(json) }, { password: 'export pw' });
+    const { accounts } = await parseImport(
+      { name: 'aegis.json', bytes: bytes(json) },
+      { password: 'export pw' },
+    );
     expect(accounts).toEqual(drafts);
   });
 });

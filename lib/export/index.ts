@@ -1,3 +1,10 @@
 export { AEGIS_SCRYPT, aegisDb, exportAegis } from './aegis';
-export { type BackupFile, type BackupPayload, BACKUP_FORMAT, createBackup, isBackupFile, openBackup } from './keyfob-backup';
+export {
+  BACKUP_FORMAT,
+  type BackupFile,
+  type BackupPayload,
+  createBackup,
+  isBackupFile,
+  openBackup,
+} from './keyfob-backup';
 export { exportOtpauthList } from './otpauth-list';

@@ -14,7 +14,14 @@ import {
   wrapVaultKey,
 } from '../vault/crypto';
 import { VaultError } from '../vault/errors';
-import type { EncryptedBlob, KdfCost, KdfParams, RandomSource, RecoverySheet, StoredAccount } from '../vault/types';
+import type {
+  EncryptedBlob,
+  KdfCost,
+  KdfParams,
+  RandomSource,
+  RecoverySheet,
+  StoredAccount,
+} from '../vault/types';
 
 /** File marker; the importer sniffs it. */
 export const BACKUP_FORMAT = 'keyfob-backup';
@@ -35,7 +42,8 @@ export interface BackupFile {
   payload: EncryptedBlob;
 }
 
-const slotAad = (createdAt: number, kdf: KdfParams) => `keyfob-backup/1/slot/${createdAt}/${JSON.stringify(kdf)}`;
+const slotAad = (createdAt: number, kdf: KdfParams) =>
+  `keyfob-backup/1/slot/${createdAt}/${JSON.stringify(kdf)}`;
 
 /**
  * Encrypts a backup under its own password: a random 256-bit backup key encrypts the payload
@@ -49,14 +57,24 @@ export async function createBackup(
   opts: { now: number; kdf?: KdfCost; random?: RandomSource },
 ): Promise<BackupFile> {
   const random = opts.random ?? cryptoRandom;
-  const kdf: KdfParams = { name: 'argon2id', ...(opts.kdf ?? DEFAULT_KDF), salt: toBase64(randomBytes(SALT_BYTES, random)) };
+  const kdf: KdfParams = {
+    name: 'argon2id',
+    ...(opts.kdf ?? DEFAULT_KDF),
+    salt: toBase64(randomBytes(SALT_BYTES, random)),
+  };
   validateKdf(kdf);
   const raw = randomBytes(KEY_BYTES, random);
   const wrapped = await wrapVaultKey(await deriveKek(password, kdf), raw, slotAad(opts.now, kdf), random);
   const key = await importVaultKey(raw);
   raw.fill(0);
   const encrypted = await encryptJson(key, payload, PAYLOAD_AAD, random);
-  return { format: BACKUP_FORMAT, version: 1, createdAt: opts.now, slot: { kdf, ...wrapped }, payload: encrypted };
+  return {
+    format: BACKUP_FORMAT,
+    version: 1,
+    createdAt: opts.now,
+    slot: { kdf, ...wrapped },
+    payload: encrypted,
+  };
 }
 
 /** Whether a parsed JSON value looks like a Keyfob backup (for format sniffing). */

@@ -16,7 +16,13 @@ export interface FillDeps {
   };
   registry: TabRegistry;
   /** sends a fill-code message to one frame's content script */
-  send(tabId: number, frameId: number, code: string, frame: FrameFields, kind: FieldKind): Promise<Replies['fill-code']>;
+  send(
+    tabId: number,
+    frameId: number,
+    code: string,
+    frame: FrameFields,
+    kind: FieldKind,
+  ): Promise<Replies['fill-code']>;
   now(): number;
   sleep(ms: number): Promise<void>;
 }

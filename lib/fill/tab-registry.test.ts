@@ -44,7 +44,12 @@ describe('TabRegistry', () => {
     const copy = TabRegistry.fromJSON(JSON.parse(JSON.stringify(reg.toJSON())));
     expect(copy.framesWith(5, 'otp')).toEqual(reg.framesWith(5, 'otp'));
     expect(TabRegistry.fromJSON('nope').kinds(5)).toEqual([]);
-    expect(TabRegistry.fromJSON([[1, 'x'], ['y', []]]).kinds(1)).toEqual([]);
+    expect(
+      TabRegistry.fromJSON([
+        [1, 'x'],
+        ['y', []],
+      ]).kinds(1),
+    ).toEqual([]);
   });
 });
 
@@ -55,7 +60,10 @@ describe('badgeFor', () => {
     { kinds: ['otp'], unlocked: true, matching: 0, text: null },
     { kinds: ['otp'], unlocked: true, matching: 1, text: '1' },
     { kinds: ['backup'], unlocked: true, matching: 12, text: '9+' },
-  ] as const)('$kinds unlocked=$unlocked matching=$matching → $text', ({ kinds, unlocked, matching, text }) => {
-    expect(badgeFor({ kinds: [...kinds], unlocked, matching })?.text ?? null).toBe(text);
-  });
+  ] as const)(
+    '$kinds unlocked=$unlocked matching=$matching → $text',
+    ({ kinds, unlocked, matching, text }) => {
+      expect(badgeFor({ kinds: [...kinds], unlocked, matching })?.text ?? null).toBe(text);
+    },
+  );
 });

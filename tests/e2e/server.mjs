@@ -1,9 +1,15 @@
 // A tiny static file server on 127.0.0.1 for the browser tests (fixture pages, test pages).
-import { createServer } from 'node:http';
+
 import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.png': 'image/png', '.css': 'text/css' };
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.png': 'image/png',
+  '.css': 'text/css',
+};
 
 /** Serves `root` (and optional in-memory `routes`) on a random port; resolves to { url, close }. */
 export function serveStatic(root, routes = {}) {
@@ -30,7 +36,11 @@ export function serveStatic(root, routes = {}) {
   return new Promise((resolveServer) => {
     server.listen(0, '127.0.0.1', () => {
       const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
-      resolveServer({ url: `http://127.0.0.1:${port}`, port, close: () => new Promise((r) => server.close(r)) });
+      resolveServer({
+        url: `http://127.0.0.1:${port}`,
+        port,
+        close: () => new Promise((r) => server.close(r)),
+      });
     });
   });
 }
