@@ -1,0 +1,76 @@
+import { useState } from 'preact/hooks';
+import type { Msg } from '../../entrypoints/options/messages';
+import { useT } from '../i18n';
+
+export interface ChangePasswordProps {
+  busy: boolean;
+  error: Msg | null;
+  minLength: number;
+  /** resolves true when the password was changed (the form then clears) */
+  onChange(oldPassword: string, newPassword: string): Promise<boolean>;
+}
+
+/**
+ * Change the master password: current, new, confirm. The vault key is only re-wrapped.
+ * @see /work/shared/DESIGN.md "Vault format" (change password = re-wrap)
+ */
+export function ChangePassword(p: ChangePasswordProps) {
+  const t = useT();
+  const [old, setOld] = useState('');
+  const [next, setNext] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const [local, setLocal] = useState('');
+  const shown = local || (p.error ? t(p.error.key, p.error.subs) : '');
+  return (
+    <form
+      class="card form"
+      aria-labelledby="change-password-title"
+      noValidate
+      onSubmit={async (e) => {
+        e.preventDefault();
+        if (!old) return setLocal(t('options_password_old_missing'));
+        if ([...next].length < p.minLength) return setLocal(t('options_password_too_short', p.minLength));
+        if (next !== confirm) return setLocal(t('options_password_mismatch'));
+        setLocal('');
+        if (await p.onChange(old, next)) {
+          setOld('');
+          setNext('');
+          setConfirm('');
+        }
+      }}
+    >
+      <h3 id="change-password-title">{t('options_change_password')}</h3>
+      <label for="cp-old">{t('options_password_old')}</label>
+      <input
+        id="cp-old"
+        type="password"
+        autocomplete="current-password"
+        value={old}
+        onInput={(e) => setOld(e.currentTarget.value)}
+      />
+      <label for="cp-new">{t('options_password_new')}</label>
+      <input
+        id="cp-new"
+        type="password"
+        autocomplete="new-password"
+        value={next}
+        onInput={(e) => setNext(e.currentTarget.value)}
+      />
+      <label for="cp-confirm">{t('options_password_confirm')}</label>
+      <input
+        id="cp-confirm"
+        type="password"
+        autocomplete="new-password"
+        value={confirm}
+        aria-describedby="cp-error"
+        onInput={(e) => setConfirm(e.currentTarget.value)}
+      />
+      <p id="cp-error" class="error" role="alert">
+        {shown}
+      </p>
+      <button type="submit" class="primary" disabled={p.busy}>
+        {t('options_change_password_submit')}
+      </button>
+    </form>
+  );
+}

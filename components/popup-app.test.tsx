@@ -1,0 +1,191 @@
+// @vitest-environment happy-dom
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { App } from '../entrypoints/popup/app';
+import { FakeBackend, makeAccount, manyAccounts } from './test-utils/fake-backend';
+
+const clock = { now: () => Date.now() };
+
+/** Lets pending promises and the timers due by then run, inside act() so Preact re-renders. */
+async function advance(ms = 0) {
+  await act(async () => {
+    await vi.advanceTimersByTimeAsync(ms);
+  });
+}
+
+async function open(backend: FakeBackend) {
+  render(<App backend={backend} clock={clock} listHeight={448} />);
+  await advance();
+}
+
+const codeButtons = () => screen.queryAllByRole('button', { name: /^Copy code for / });
+const rowNames = () => screen.getAllByRole('row').map((r) => r.querySelector('.issuer')?.textContent);
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  vi.setSystemTime(59_000);
+});
+afterEach(() => {
+  cleanup();
+  vi.useRealTimers();
+});
+
+describe('popup app', () => {
+  it('rolls codes over on the one timer without reopening', async () => {
+    await open(new FakeBackend({ accounts: [makeAccount({ id: 'x', issuer: 'GitHub', label: 'alice' })] }));
+    expect(codeButtons()[0]?.textContent).toBe('287 082');
+    expect(screen.getByRole('timer').getAttribute('aria-label')).toBe('Seconds left: 1');
+    await advance(1000);
+    expect(codeButtons()[0]?.textContent).toBe('359 152');
+    expect(screen.getByRole('timer').getAttribute('aria-label')).toBe('Seconds left: 30');
+  });
+
+  it('searches instantly, "/" focuses the search box and Escape clears it', async () => {
+    await open(
+      new FakeBackend({
+        accounts: [
+          makeAccount({ id: '1', issuer: 'GitHub', label: 'alice', order: 0 }),
+          makeAccount({ id: '2', issuer: 'Bank', label: 'bob', sites: ['https://bank.example'], order: 1 }),
+          makeAccount({ id: '3', issuer: 'GitLab', label: 'carol', order: 2 }),
+        ],
+      }),
+    );
+    const search = screen.getByRole('searchbox', { name: 'Search accounts' });
+    fireEvent.keyDown(document.body, { key: '/' });
+    expect(document.activeElement).toBe(search);
+    fireEvent.input(search, { target: { value: 'git' } });
+    expect(rowNames()).toEqual(['GitHub', 'GitLab']);
+    fireEvent.input(search, { target: { value: 'bank.example' } });
+    expect(rowNames()).toEqual(['Bank']);
+    fireEvent.input(search, { target: { value: 'nothing' } });
+    expect(screen.getByText('No accounts match “nothing”.')).toBeTruthy();
+    fireEvent.keyDown(search, { key: 'Escape' });
+    expect((search as HTMLInputElement).value).toBe('');
+    expect(rowNames()).toEqual(['GitHub', 'Bank', 'GitLab']);
+  });
+
+  it('arrows move the active row, Enter copies its code and confirms it', async () => {
+    const backend = new FakeBackend({ accounts: manyAccounts(5) });
+    backend.accounts[2] = makeAccount({
+      id: 'a2',
+      issuer: 'Hotp',
+      label: 'h',
+      type: 'hotp',
+      counter: 0,
+      order: 2,
+    });
+    await open(backend);
+    const search = screen.getByRole('searchbox');
+    search.focus();
+    fireEvent.keyDown(search, { key: 'ArrowDown' });
+    expect(document.activeElement).toBe(codeButtons()[0]);
+    fireEvent.keyDown(document.activeElement as Element, { key: 'ArrowDown' });
+    fireEvent.keyDown(document.activeElement as Element, { key: 'ArrowDown' });
+    const focused = document.activeElement as HTMLElement;
+    expect(focused.getAttribute('aria-label')).toBe('Copy code for Hotp (h): 755224');
+    // A real browser turns Enter on a focused button into a click.
+    fireEvent.click(focused);
+    await advance();
+    expect(backend.copied).toEqual(['755224']);
+    expect(screen.getByRole('status').textContent).toBe('Code for Hotp (h) copied.');
+    expect(screen.getByText('Copied')).toBeTruthy();
+    await advance(1500);
+    expect(screen.queryByText('Copied')).toBeNull();
+    // Enter in the search box copies the active row too.
+    search.focus();
+    fireEvent.keyDown(search, { key: 'Enter' });
+    await advance();
+    expect(backend.copied).toEqual(['755224', '755224']);
+  });
+
+  it('advances an HOTP counter with Next code and shows the new code', async () => {
+    const backend = new FakeBackend({
+      accounts: [makeAccount({ id: 'h', type: 'hotp', issuer: 'Bank', label: 'me', counter: 0 })],
+    });
+    await open(backend);
+    expect(codeButtons()[0]?.textContent).toBe('755 224');
+    fireEvent.click(screen.getByRole('button', { name: 'Next code for Bank (me)' }));
+    await advance();
+    expect(codeButtons()[0]?.textContent).toBe('287 082');
+    expect(backend.accounts[0]?.counter).toBe(1);
+  });
+
+  it('puts the active site first with a Fill button when the page has a code field', async () => {
+    const backend = new FakeBackend({
+      accounts: [
+        makeAccount({ id: '1', issuer: 'Alpha', order: 0 }),
+        makeAccount({ id: '2', issuer: 'Example', sites: ['https://example.com/login'], order: 1 }),
+        makeAccount({ id: '3', issuer: 'Other', sites: ['https://example.org'], order: 2 }),
+      ],
+    });
+    backend.tab = { url: 'https://accounts.example.com/2fa', hasCodeField: true };
+    await open(backend);
+    expect(rowNames()).toEqual(['Example', 'Alpha', 'Other']);
+    const fills = screen.getAllByRole('button', { name: /^Fill the code/ });
+    expect(fills).toHaveLength(1);
+    fireEvent.click(fills[0] as HTMLElement);
+    await advance();
+    expect(backend.filled).toEqual(['2']);
+  });
+
+  it('pins an account to the top and saves it in the vault', async () => {
+    const backend = new FakeBackend({ accounts: manyAccounts(3) });
+    await open(backend);
+    fireEvent.click(screen.getByRole('button', { name: 'Pin Service 2 (person2@mail.test)' }));
+    await advance();
+    expect(rowNames()).toEqual(['Service 2', 'Service 0', 'Service 1']);
+    expect(backend.accounts[2]?.pinned).toBe(true);
+  });
+
+  it('renders a small window of rows for 1,000 accounts', async () => {
+    await open(new FakeBackend({ accounts: manyAccounts(1000) }));
+    expect(screen.getByRole('grid').getAttribute('aria-rowcount')).toBe('1000');
+    expect(screen.getAllByRole('row').length).toBeLessThan(25);
+  });
+
+  it('unlocks: wrong password message, growing delay, then the list', async () => {
+    const backend = new FakeBackend({ state: 'locked', password: 'right one!', accounts: manyAccounts(1) });
+    await open(backend);
+    const field = screen.getByLabelText('Master password') as HTMLInputElement;
+    expect(document.activeElement).toBe(field);
+    const submit = async (pw: string) => {
+      fireEvent.input(field, { target: { value: pw } });
+      fireEvent.submit(field.closest('form') as HTMLFormElement);
+      await advance();
+    };
+    await submit('wrong');
+    expect(document.getElementById('unlock-status')?.textContent).toBe('Wrong password.');
+    await submit('wrong');
+    await submit('wrong');
+    expect(document.getElementById('unlock-status')?.textContent).toBe(
+      'Wrong password. Too many attempts. Try again in 1 s.',
+    );
+    expect((screen.getByRole('button', { name: /Unlock/ }) as HTMLButtonElement).disabled).toBe(true);
+    await advance(1000);
+    await submit('wrong');
+    expect(document.getElementById('unlock-status')?.textContent).toContain('Try again in 2 s.');
+    await advance(2000);
+    await submit('right one!');
+    expect(codeButtons()).toHaveLength(1);
+  });
+
+  it('first run: creates the vault, then offers Add account and Import', async () => {
+    const backend = new FakeBackend({ state: 'none' });
+    await open(backend);
+    fireEvent.input(screen.getByLabelText('Master password'), { target: { value: 'a long password' } });
+    fireEvent.input(screen.getByLabelText('Confirm master password'), {
+      target: { value: 'a long password' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Create vault' }));
+    await advance();
+    expect(backend.password).toBe('a long password');
+    expect(screen.getByText('No accounts yet')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Add account' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Import' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Settings and import' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Lock' }));
+    await advance();
+    expect(backend.opened).toEqual(['add', 'import', undefined]);
+    expect(screen.getByRole('heading', { name: 'Unlock Keyfob' })).toBeTruthy();
+  });
+});

@@ -1,0 +1,91 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { passwordStrength } from './format';
+import { useT } from './i18n';
+
+/** Props of the first-run setup form. */
+export interface SetupFormProps {
+  minLength: number;
+  busy: boolean;
+  /** Error from the backend (already translated by the caller's notice), if any. */
+  error?: string;
+  onCreate(password: string): void;
+  onImport(): void;
+}
+
+/**
+ * First run: master password + confirmation, a strength hint, the plain warning that a forgotten
+ * password cannot be recovered, and a way to import from another app instead.
+ * @see https://pages.nist.gov/800-63-4/sp800-63b.html#passwordver (length over composition rules)
+ */
+export function SetupForm(p: SetupFormProps) {
+  const t = useT();
+  const [password, setPassword] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const [submitted, setSubmitted] = useState(false);
+  const first = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    first.current?.focus();
+  }, []);
+
+  const tooShort = [...password].length < p.minLength;
+  const mismatch = password !== confirm;
+  const strength = passwordStrength(password);
+  const error = tooShort
+    ? t('popup_setup_too_short', p.minLength)
+    : mismatch
+      ? t('popup_setup_mismatch')
+      : (p.error ?? '');
+
+  const submit = (e: Event) => {
+    e.preventDefault();
+    setSubmitted(true);
+    if (tooShort || mismatch || p.busy) return;
+    p.onCreate(password);
+  };
+
+  return (
+    <form class="form" onSubmit={submit} aria-labelledby="setup-title" noValidate>
+      <h1 id="setup-title">{t('popup_setup_title')}</h1>
+      <p>{t('popup_setup_intro')}</p>
+      <label for="setup-password">{t('popup_setup_password')}</label>
+      <input
+        ref={first}
+        id="setup-password"
+        type="password"
+        autocomplete="new-password"
+        value={password}
+        aria-describedby="setup-strength setup-warning"
+        aria-invalid={submitted && tooShort}
+        onInput={(e) => setPassword((e.currentTarget as HTMLInputElement).value)}
+      />
+      <p id="setup-strength" class={`strength ${password ? strength.level : ''}`}>
+        {password ? t('popup_strength', t(`popup_strength_${strength.level}`)) : ''}
+      </p>
+      <label for="setup-confirm">{t('popup_setup_confirm')}</label>
+      <input
+        id="setup-confirm"
+        type="password"
+        autocomplete="new-password"
+        value={confirm}
+        aria-invalid={submitted && !tooShort && mismatch}
+        aria-describedby="setup-error"
+        onInput={(e) => setConfirm((e.currentTarget as HTMLInputElement).value)}
+      />
+      <p id="setup-warning" class="warning">
+        {t('popup_setup_warning')}
+      </p>
+      <p id="setup-error" class="status" role="alert">
+        {submitted ? error : (p.error ?? '')}
+      </p>
+      <button type="submit" class="primary" disabled={p.busy}>
+        {p.busy ? t('popup_working') : t('popup_setup_submit')}
+      </button>
+      <p class="aside">
+        {t('popup_setup_import_hint')}{' '}
+        <button type="button" class="link" onClick={p.onImport}>
+          {t('popup_setup_import')}
+        </button>
+      </p>
+    </form>
+  );
+}

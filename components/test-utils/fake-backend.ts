@@ -1,0 +1,128 @@
+import type {
+  ActiveTabInfo,
+  BackendError,
+  PopupAccount,
+  PopupBackend,
+  VaultStatus,
+} from '../../entrypoints/popup/backend-types';
+
+/** RFC 4226/6238 SHA1 seed "12345678901234567890" in base32. */
+export const RFC_SECRET = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
+
+/** A TOTP account with the RFC seed; override any field. */
+export function makeAccount(over: Partial<PopupAccount> & { id: string }): PopupAccount {
+  return {
+    type: 'totp',
+    secret: RFC_SECRET,
+    issuer: `Issuer ${over.id}`,
+    label: `user-${over.id}@example.com`,
+    algorithm: 'SHA1',
+    digits: 6,
+    period: 30,
+    counter: 0,
+    sites: [],
+    pinned: false,
+    order: 0,
+    ...over,
+  };
+}
+
+/** `n` accounts with distinct issuers/labels, in manual order. */
+export function manyAccounts(n: number): PopupAccount[] {
+  return Array.from({ length: n }, (_, i) =>
+    makeAccount({ id: `a${i}`, issuer: `Service ${i}`, label: `person${i}@mail.test`, order: i }),
+  );
+}
+
+/**
+ * In-memory {@link PopupBackend} for tests: records every call, keeps accounts, checks the
+ * password, and lets a test set the active tab. No clipboard or browser APIs involved.
+ */
+export class FakeBackend implements PopupBackend {
+  calls: Array<[string, ...unknown[]]> = [];
+  copied: string[] = [];
+  filled: string[] = [];
+  opened: Array<string | undefined> = [];
+  tab: ActiveTabInfo = { url: null, hasCodeField: false };
+  clipboardClearSeconds = 30;
+  state: VaultStatus;
+  password: string;
+  accounts: PopupAccount[];
+
+  constructor(opts: { state?: VaultStatus; password?: string; accounts?: PopupAccount[] } = {}) {
+    this.state = opts.state ?? 'unlocked';
+    this.password = opts.password ?? 'correct horse';
+    this.accounts = opts.accounts ?? [];
+  }
+
+  private log(name: string, ...args: unknown[]): void {
+    this.calls.push([name, ...args]);
+  }
+
+  async status(): Promise<VaultStatus> {
+    return this.state;
+  }
+  async create(password: string): Promise<void> {
+    this.log('create');
+    this.password = password;
+    this.state = 'unlocked';
+  }
+  async unlock(password: string): Promise<void> {
+    this.log('unlock');
+    if (password !== this.password) {
+      const e: BackendError = new Error('Wrong password');
+      e.code = 'wrong-password';
+      throw e;
+    }
+    this.state = 'unlocked';
+  }
+  async lock(): Promise<void> {
+    this.log('lock');
+    this.state = 'locked';
+  }
+  async listAccounts(): Promise<PopupAccount[]> {
+    if (this.state !== 'unlocked') throw new Error('locked');
+    return this.accounts.map((a) => ({ ...a, sites: [...a.sites] }));
+  }
+  async nextHotp(id: string): Promise<PopupAccount> {
+    this.log('nextHotp', id);
+    const a = this.find(id);
+    a.counter += 1;
+    return { ...a };
+  }
+  async copy(text: string): Promise<void> {
+    this.copied.push(text);
+  }
+  async fill(accountId: string): Promise<void> {
+    this.filled.push(accountId);
+  }
+  async setPinned(id: string, pinned: boolean): Promise<void> {
+    this.log('setPinned', id, pinned);
+    this.find(id).pinned = pinned;
+  }
+  async move(id: string, newIndex: number): Promise<void> {
+    this.log('move', id, newIndex);
+    const list = [...this.accounts].sort((a, b) => a.order - b.order);
+    const from = list.findIndex((a) => a.id === id);
+    const [item] = list.splice(from, 1);
+    if (item) list.splice(newIndex, 0, item);
+    list.forEach((a, i) => {
+      a.order = i;
+    });
+  }
+  async activeTab(): Promise<ActiveTabInfo> {
+    return this.tab;
+  }
+  async openOptions(section?: string): Promise<void> {
+    this.opened.push(section);
+  }
+  async settings(): Promise<{ clipboardClearSeconds: number }> {
+    return { clipboardClearSeconds: this.clipboardClearSeconds };
+  }
+
+  private find(id: string): PopupAccount {
+    const a = this.accounts.find((x) => x.id === id);
+    if (!a) throw new Error('no such account');
+    return a;
+  }
+}

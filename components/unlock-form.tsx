@@ -1,0 +1,70 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { useT } from './i18n';
+
+/** Props of the unlock form. `retryAt` and `now` come from the store's injected clock. */
+export interface UnlockFormProps {
+  error: 'wrong-password' | 'other' | null;
+  busy: boolean;
+  failures: number;
+  retryAt: number;
+  now: number;
+  onUnlock(password: string): void;
+}
+
+/**
+ * Master-password unlock: field focused on open, Enter submits, a plain "Wrong password" message,
+ * and the button disabled with a countdown while the growing retry delay runs.
+ * @see https://www.w3.org/WAI/WCAG22/Techniques/aria/ARIA19 (errors in a live region)
+ */
+export function UnlockForm(p: UnlockFormProps) {
+  const t = useT();
+  const [password, setPassword] = useState('');
+  const input = useRef<HTMLInputElement>(null);
+  const wait = Math.max(0, Math.ceil((p.retryAt - p.now) / 1000));
+
+  useEffect(() => {
+    input.current?.focus();
+  }, []);
+  // After a failed attempt, select what was typed so the next try replaces it.
+  useEffect(() => {
+    if (p.failures > 0) input.current?.select();
+  }, [p.failures]);
+
+  const submit = (e: Event) => {
+    e.preventDefault();
+    if (!password || p.busy || wait > 0) return;
+    p.onUnlock(password);
+  };
+
+  return (
+    <form class="form" onSubmit={submit} aria-labelledby="unlock-title">
+      <h1 id="unlock-title">{t('popup_unlock_title')}</h1>
+      <label for="unlock-password">{t('popup_unlock_password')}</label>
+      <input
+        ref={input}
+        id="unlock-password"
+        type="password"
+        autocomplete="current-password"
+        value={password}
+        aria-invalid={p.error === 'wrong-password'}
+        aria-describedby="unlock-status"
+        onInput={(e) => setPassword((e.currentTarget as HTMLInputElement).value)}
+      />
+      <p id="unlock-status" class="status" role="status" aria-live="polite">
+        {p.error === 'wrong-password'
+          ? t('popup_unlock_wrong')
+          : p.error === 'other'
+            ? t('common_error_generic')
+            : ''}
+        {wait > 0 ? ` ${t('popup_unlock_wait', wait)}` : ''}
+      </p>
+      <button type="submit" class="primary" disabled={p.busy || wait > 0}>
+        {p.busy
+          ? t('popup_working')
+          : wait > 0
+            ? `${t('popup_unlock_submit')} (${wait})`
+            : t('popup_unlock_submit')}
+      </button>
+    </form>
+  );
+}

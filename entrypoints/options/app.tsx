@@ -1,0 +1,99 @@
+import { useEffect, useMemo } from 'preact/hooks';
+import { I18nContext, type Translate } from '../../components/i18n';
+import { optionsEnglish } from '../../components/options/i18n';
+import { OptionsNav } from '../../components/options/options-nav';
+import { Toast } from '../../components/options/toast';
+import { SetupForm } from '../../components/setup-form';
+import { UnlockForm } from '../../components/unlock-form';
+import type { Clock, OptionsBackend } from './backend-types';
+import { SectionView } from './section-view';
+import { createOptionsStore, type OptionsStore } from './store';
+import { MIN_PASSWORD } from './store-settings';
+
+export interface AppProps {
+  backend: OptionsBackend;
+  clock?: Clock;
+  translate?: Translate;
+  /** for tests: a store built outside */
+  store?: OptionsStore;
+}
+
+const systemClock: Clock = { now: () => Date.now() };
+
+/** Sets the location hash; `hashchange` then drives the store (one path for links and code). */
+function go(hash: string): void {
+  if (location.hash === hash) return;
+  location.hash = hash;
+}
+
+/**
+ * The options page shell: unlock (or create) first, then the section nav, the section the URL
+ * hash selects, and the toast region. Applies the theme setting to the page.
+ * @see https://developer.chrome.com/docs/extensions/develop/ui/options-page
+ */
+export function App({ backend, clock = systemClock, translate = optionsEnglish, store: given }: AppProps) {
+  const store = useMemo(() => given ?? createOptionsStore(backend, clock), [given, backend, clock]);
+
+  useEffect(() => {
+    const onHash = () => void store.navigate(location.hash);
+    void store.navigate(location.hash).then(() => store.init());
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, [store]);
+
+  const theme = store.settings.settings.value?.theme ?? 'system';
+  useEffect(() => {
+    if (theme === 'system') delete document.documentElement.dataset.theme;
+    else document.documentElement.dataset.theme = theme;
+  }, [theme]);
+
+  const status = store.status.value;
+  const authError = store.authError.value;
+  const printing = store.recovery.printing.value;
+  return (
+    <I18nContext.Provider value={translate}>
+      {status === 'unlocked' ? (
+        <div class={`layout${printing ? ' printing' : ''}`}>
+          <header class="page-header">
+            <h1>{translate('options_title')}</h1>
+          </header>
+          <OptionsNav current={store.route.value.section} />
+          <main id="main" tabIndex={-1}>
+            <SectionView store={store} go={go} />
+          </main>
+        </div>
+      ) : (
+        <main class="auth">
+          {status === 'loading' && <p role="status">{translate('options_loading')}</p>}
+          {status === 'error' && <p role="alert">{translate('options_error_generic')}</p>}
+          {status === 'locked' && (
+            <UnlockForm
+              error={
+                authError === null
+                  ? null
+                  : authError.key === 'options_error_wrong_password'
+                    ? 'wrong-password'
+                    : 'other'
+              }
+              busy={store.authBusy.value}
+              failures={store.authFailures.value}
+              retryAt={0}
+              now={0}
+              onUnlock={(pw) => void store.unlock(pw)}
+            />
+          )}
+          {status === 'none' && (
+            <SetupForm
+              minLength={MIN_PASSWORD}
+              busy={store.authBusy.value}
+              error={authError ? translate(authError.key, authError.subs) : undefined}
+              onCreate={(pw) => void store.create(pw)}
+              onImport={() => go('#import')}
+            />
+          )}
+        </main>
+      )}
+      <Toast toast={store.toast.value} onUndo={() => void store.undo()} onDismiss={store.dismissToast} />
+    </I18nContext.Provider>
+  );
+}

@@ -1,0 +1,111 @@
+import type { AccountDraft } from '../../lib/otp/types';
+import type { AccountPatch, NewAccount, RecoverySheet, StoredAccount } from '../../lib/vault/types';
+
+export type { AccountDraft, AccountPatch, NewAccount, RecoverySheet, StoredAccount };
+
+/** Where the options page starts: no vault yet, a locked vault, or an unlocked session. */
+export type VaultStatus = 'none' | 'locked' | 'unlocked';
+
+export type Theme = 'system' | 'light' | 'dark';
+
+/** The settings the options page edits (a view of lib/settings.ts). */
+export interface OptionsSettings {
+  /** idle minutes before the vault locks; 0 = only when the browser restarts */
+  autoLockMinutes: number;
+  /** seconds before a copied code is cleared from the clipboard; 0 = never */
+  clipboardClearSeconds: number;
+  theme: Theme;
+}
+
+/** What `parseFile` found in a file, a pasted text or the text of a QR code. */
+export interface ParsedImport {
+  accounts: AccountDraft[];
+  warnings: string[];
+}
+
+/** Argon2id cost in use, shown read-only in Settings. */
+export interface KdfInfo {
+  name: string;
+  memoryKiB: number;
+  iterations: number;
+  parallelism: number;
+}
+
+/**
+ * Error shape the backend rejects with. Known codes the UI maps to messages:
+ * unlock/changePassword: 'wrong-password'; parseFile: the ImportError codes
+ * 'unsupported' | 'malformed' | 'password-required' | 'wrong-password'; captureTab: 'capture-denied'.
+ */
+export interface BackendError extends Error {
+  code?: string;
+}
+
+/** A file as the import code reads it. */
+export interface FileBytes {
+  name: string;
+  bytes: Uint8Array;
+}
+
+/**
+ * Everything the options page asks of the outside world (vault, tabs, clipboard, downloads,
+ * printing, QR decoding). The store only talks to this interface, so tests inject an in-memory
+ * fake; the real implementation (entrypoints/options/backend.ts) wires it to lib/vault and `browser.*`.
+ * @see /work/shared/DESIGN.md (Data flow, Module contracts)
+ */
+export interface OptionsBackend {
+  status(): Promise<VaultStatus>;
+  create(password: string): Promise<void>;
+  /** Rejects with code 'wrong-password' on a bad password; nothing changes then. */
+  unlock(password: string): Promise<void>;
+  lock(): Promise<void>;
+
+  listAccounts(): Promise<StoredAccount[]>;
+  /** Adds all accounts in ONE transaction (all or nothing); reports progress while encrypting. */
+  addAccounts(
+    accounts: NewAccount[],
+    onProgress?: (done: number, total: number) => void,
+  ): Promise<StoredAccount[]>;
+  updateAccount(id: string, patch: AccountPatch): Promise<StoredAccount>;
+  /** Removes the account and its backup-code sheet. */
+  removeAccount(id: string): Promise<void>;
+  getRecovery(accountId: string): Promise<RecoverySheet | null>;
+  /** `null` removes the sheet. */
+  setRecovery(accountId: string, sheet: RecoverySheet | null): Promise<void>;
+
+  /** lib/import `parseImport`; rejects with an ImportError-shaped {@link BackendError}. */
+  parseFile(file: FileBytes, password?: string): Promise<ParsedImport>;
+  /** Every QR text in the image (decoded off the UI thread); [] when none. */
+  decodeImage(image: Blob): Promise<string[]>;
+  /** Screenshot of the active tab → every QR text on it. */
+  captureTab(): Promise<string[]>;
+  /** The active tab's site (origin URL) or null when it is not a web page. */
+  currentTabSite(): Promise<string | null>;
+
+  exportBackup(password: string): Promise<Blob>;
+  exportOtpauthList(): Promise<Blob>;
+  /** `null` = plain (unencrypted) Aegis JSON. */
+  exportAegis(password: string | null): Promise<Blob>;
+  /** PNG data URL of the account's otpauth URI (uses `qrcode`). */
+  qrForAccount(id: string): Promise<string>;
+
+  /** Saves a file through the browser's download flow. */
+  download(blob: Blob, filename: string): Promise<void>;
+  /** Copies text; the backend schedules clearing after the configured time. */
+  copy(text: string): Promise<void>;
+  /** Opens the print dialog (window.print) for the current page. */
+  print(): Promise<void>;
+
+  getSettings(): Promise<OptionsSettings>;
+  saveSettings(settings: OptionsSettings): Promise<void>;
+  /** Rejects with code 'wrong-password' when `oldPassword` is wrong. */
+  changePassword(oldPassword: string, newPassword: string): Promise<void>;
+  kdfInfo(): Promise<KdfInfo>;
+  /** The fill shortcut as the browser shows it, '' when unset. */
+  shortcut(): Promise<string>;
+  openShortcutSettings(): Promise<void>;
+}
+
+/** A clock the store reads; tests inject one they control. */
+export interface Clock {
+  now(): number;
+}

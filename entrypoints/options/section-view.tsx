@@ -1,0 +1,147 @@
+import { AccountsSection } from '../../components/options/accounts-section';
+import { AddSection } from '../../components/options/add-section';
+import { BackupCodesSection } from '../../components/options/backup-codes-section';
+import { ExportSection } from '../../components/options/export-section';
+import { ImportSection } from '../../components/options/import-section';
+import { SettingsSection } from '../../components/options/settings-section';
+import { formatHash } from './route';
+import type { OptionsStore } from './store';
+import { LOW_THRESHOLD } from './store-recovery';
+import { MIN_PASSWORD } from './store-settings';
+
+/**
+ * Wires the store's signals and actions to the section the route selects. Reading `.value`
+ * here subscribes this component, so each section re-renders when its state changes.
+ * @see https://preactjs.com/guide/v10/signals/
+ */
+export function SectionView({ store, go }: { store: OptionsStore; go(hash: string): void }) {
+  const { section, id } = store.route.value;
+  const accounts = store.accounts.value;
+  switch (section) {
+    case 'add': {
+      const a = store.accountsView;
+      return (
+        <AddSection
+          busy={store.importer.busy.value}
+          error={a.error.value}
+          onAdd={async (draft) => {
+            const newId = await a.add(draft);
+            if (newId) go(formatHash({ section: 'accounts', id: newId }));
+          }}
+          onPasteLinks={(text) => {
+            go('#import');
+            void store.importer.addText(text);
+          }}
+        />
+      );
+    }
+    case 'import': {
+      const im = store.importer;
+      return (
+        <ImportSection
+          items={im.items.value}
+          warnings={im.warnings.value}
+          errors={im.errors.value}
+          selectedCount={im.selectedCount.value}
+          busy={im.busy.value}
+          progress={im.progress.value}
+          pending={im.pending.value}
+          passwordError={im.passwordError.value}
+          onFiles={im.addFiles}
+          onText={im.addText}
+          onCapture={im.captureTab}
+          onPassword={im.submitPassword}
+          onCancelPassword={im.cancelPassword}
+          onToggle={im.toggle}
+          onSelectAll={im.selectAll}
+          onImport={async () => {
+            if (await im.commit()) go('#accounts');
+          }}
+          onClear={im.clear}
+        />
+      );
+    }
+    case 'backup-codes': {
+      const r = store.recovery;
+      return (
+        <BackupCodesSection
+          accounts={accounts}
+          accountId={r.accountId.value}
+          sheet={r.sheet.value}
+          revealed={r.revealed.value}
+          draft={r.draft.value}
+          confirmReplace={r.confirmReplace.value}
+          printing={r.printing.value}
+          error={r.error.value}
+          lowThreshold={LOW_THRESHOLD}
+          onPick={(accountId) => go(formatHash({ section: 'backup-codes', id: accountId }))}
+          onReveal={(v) => {
+            r.revealed.value = v;
+          }}
+          onCopy={r.copy}
+          onUsed={r.setUsed}
+          onParseText={r.parseText}
+          onFile={r.parseFile}
+          onSave={r.save}
+          onCancel={r.cancelDraft}
+          onPrint={r.print}
+          onDownload={r.download}
+        />
+      );
+    }
+    case 'export': {
+      const x = store.exporter;
+      return (
+        <ExportSection
+          accounts={accounts}
+          busy={x.busy.value}
+          error={x.error.value}
+          qr={x.qr.value}
+          minPassword={MIN_PASSWORD}
+          onBackup={x.backup}
+          onOtpauth={x.otpauth}
+          onAegis={x.aegis}
+          onShowQr={x.showQr}
+          onHideQr={x.hideQr}
+        />
+      );
+    }
+    case 'settings': {
+      const s = store.settings;
+      return (
+        <SettingsSection
+          settings={s.settings.value}
+          kdf={s.kdf.value}
+          shortcut={s.shortcut.value}
+          error={s.error.value}
+          passwordError={s.passwordError.value}
+          busy={s.busy.value}
+          minPassword={MIN_PASSWORD}
+          onSave={s.save}
+          onOpenShortcuts={s.openShortcuts}
+          onChangePassword={s.changePassword}
+        />
+      );
+    }
+    default: {
+      const a = store.accountsView;
+      return (
+        <AccountsSection
+          accounts={a.filtered.value}
+          total={accounts.length}
+          search={a.search.value}
+          selectedId={id}
+          error={a.error.value}
+          onSearch={(q) => {
+            a.search.value = q;
+          }}
+          onSave={a.save}
+          onDelete={async (accountId) => {
+            if (await a.remove(accountId)) go('#accounts');
+          }}
+          onCurrentSite={a.currentSite}
+        />
+      );
+    }
+  }
+}

@@ -1,0 +1,210 @@
+import { computed, signal } from '@preact/signals';
+import { draftKey } from '../../lib/otp/draft';
+import type { AccountDraft, FileBytes } from './backend-types';
+import { errorCode, errorMsg, type Msg } from './messages';
+import type { StoreContext } from './store-context';
+
+/** One account found by an import, as the preview shows it. */
+export interface PreviewItem {
+  draft: AccountDraft;
+  /** 'existing' = already in the vault (same secret + type); 'batch' = earlier in this import */
+  duplicate: 'existing' | 'batch' | null;
+  selected: boolean;
+}
+
+const IMAGE = /\.(png|jpe?g|gif|webp|bmp|avif)$/i;
+const OTP_TEXT = /^otpauth(-migration)?:\/\//i;
+
+/** Draft identity, or null for a secret that is not base32 (never a duplicate then). */
+function keyOf(d: AccountDraft): string | null {
+  try {
+    return draftKey(d);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Import: images, pasted text, tab capture and other apps' files → a preview where duplicates of
+ * existing accounts (same secret + type) are flagged and deselected → one all-or-nothing write.
+ * @see /work/shared/research/import-formats.md
+ */
+export function createImportSlice(ctx: StoreContext) {
+  const items = signal<PreviewItem[]>([]);
+  const warnings = signal<string[]>([]);
+  const errors = signal<Msg[]>([]);
+  /** a file waiting for its password ('password-required') */
+  const pending = signal<FileBytes | null>(null);
+  const passwordError = signal<Msg | null>(null);
+  const busy = signal(false);
+  const progress = signal<{ done: number; total: number } | null>(null);
+  const selectedCount = computed(() => items.value.filter((i) => i.selected).length);
+
+  function addDrafts(drafts: AccountDraft[]): void {
+    const existing = new Set(ctx.accounts.value.map(keyOf));
+    const seen = new Set(items.value.map((i) => keyOf(i.draft)));
+    const added = drafts.map((draft): PreviewItem => {
+      const key = keyOf(draft);
+      const duplicate = key && existing.has(key) ? 'existing' : key && seen.has(key) ? 'batch' : null;
+      if (key) seen.add(key);
+      return { draft, duplicate, selected: duplicate === null };
+    });
+    items.value = [...items.value, ...added];
+  }
+
+  function report(res: { accounts: AccountDraft[]; warnings: string[] }, source: string): void {
+    addDrafts(res.accounts);
+    warnings.value = [...warnings.value, ...res.warnings];
+    if (res.accounts.length === 0)
+      errors.value = [...errors.value, { key: 'options_import_none', subs: [source] }];
+  }
+
+  async function parseTexts(texts: string[], source: string): Promise<void> {
+    if (texts.length === 0) {
+      errors.value = [...errors.value, { key: 'options_import_no_qr', subs: [source] }];
+      return;
+    }
+    for (const text of texts) {
+      if (!OTP_TEXT.test(text.trim())) {
+        errors.value = [...errors.value, { key: 'options_import_qr_not_otp', subs: [source] }];
+        continue;
+      }
+      await parseBytes({ name: 'qr-code.txt', bytes: new TextEncoder().encode(text) }, source);
+    }
+  }
+
+  async function parseBytes(file: FileBytes, source: string, password?: string): Promise<void> {
+    try {
+      report(await ctx.backend.parseFile(file, password), source);
+      if (pending.value === file) pending.value = null;
+    } catch (e) {
+      const code = errorCode(e);
+      if (code === 'password-required' || (code === 'wrong-password' && password !== undefined)) {
+        pending.value = file;
+        passwordError.value = code === 'wrong-password' ? errorMsg(e) : null;
+        return;
+      }
+      errors.value = [...errors.value, errorMsg(e, 'options_error_import_file', [source])];
+    }
+  }
+
+  async function run(task: () => Promise<void>): Promise<void> {
+    busy.value = true;
+    try {
+      await task();
+    } finally {
+      busy.value = false;
+    }
+  }
+
+  /** Files from the picker, a drop or a paste: images are decoded, others parsed as exports. */
+  function addFiles(files: File[]): Promise<void> {
+    errors.value = [];
+    return run(async () => {
+      for (const file of files) {
+        try {
+          if (file.type.startsWith('image/') || IMAGE.test(file.name)) {
+            await parseTexts(await ctx.backend.decodeImage(file), file.name);
+          } else {
+            const bytes = new Uint8Array(await file.arrayBuffer());
+            await parseBytes({ name: file.name, bytes }, file.name);
+          }
+        } catch (e) {
+          errors.value = [...errors.value, errorMsg(e, 'options_error_import_file', [file.name])];
+        }
+      }
+    });
+  }
+
+  /** Pasted text: otpauth:// or otpauth-migration:// links, one or many lines, or an export's text. */
+  function addText(text: string): Promise<void> {
+    errors.value = [];
+    const bytes = new TextEncoder().encode(text);
+    return run(() => parseBytes({ name: 'pasted.txt', bytes }, 'pasted text'));
+  }
+
+  function captureTab(): Promise<void> {
+    errors.value = [];
+    return run(async () => {
+      try {
+        await parseTexts(await ctx.backend.captureTab(), 'current tab');
+      } catch (e) {
+        errors.value = [...errors.value, errorMsg(e, 'options_error_capture')];
+      }
+    });
+  }
+
+  function submitPassword(password: string): Promise<void> {
+    const file = pending.value;
+    if (!file) return Promise.resolve();
+    return run(() => parseBytes(file, file.name, password));
+  }
+
+  function cancelPassword(): void {
+    pending.value = null;
+    passwordError.value = null;
+  }
+
+  function toggle(index: number): void {
+    items.value = items.value.map((it, i) => (i === index ? { ...it, selected: !it.selected } : it));
+  }
+
+  function selectAll(selected: boolean): void {
+    items.value = items.value.map((it) => ({ ...it, selected }));
+  }
+
+  function clear(): void {
+    items.value = [];
+    warnings.value = [];
+    errors.value = [];
+    progress.value = null;
+    cancelPassword();
+  }
+
+  /** Writes the selected accounts in one transaction; on failure nothing is written and the preview stays. */
+  async function commit(): Promise<boolean> {
+    const chosen = items.value.filter((i) => i.selected).map((i) => i.draft);
+    if (chosen.length === 0) return false;
+    errors.value = [];
+    progress.value = { done: 0, total: chosen.length };
+    busy.value = true;
+    try {
+      await ctx.backend.addAccounts(chosen, (done, total) => {
+        progress.value = { done, total };
+      });
+      await ctx.refresh();
+      clear();
+      ctx.notify({ key: 'options_import_done', subs: [chosen.length] });
+      return true;
+    } catch (e) {
+      progress.value = null;
+      errors.value = [errorMsg(e, 'options_error_import_write')];
+      return false;
+    } finally {
+      busy.value = false;
+    }
+  }
+
+  return {
+    items,
+    warnings,
+    errors,
+    pending,
+    passwordError,
+    busy,
+    progress,
+    selectedCount,
+    addFiles,
+    addText,
+    addDrafts,
+    captureTab,
+    submitPassword,
+    cancelPassword,
+    toggle,
+    selectAll,
+    clear,
+    commit,
+  };
+}
+
+export type ImportSlice = ReturnType<typeof createImportSlice>;

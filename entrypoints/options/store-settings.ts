@@ -1,0 +1,79 @@
+import { signal } from '@preact/signals';
+import type { KdfInfo, OptionsSettings } from './backend-types';
+import { errorMsg, type Msg } from './messages';
+import type { StoreContext } from './store-context';
+
+/** Shortest master password accepted when changing it (same floor as vault creation). */
+export const MIN_PASSWORD = 8;
+
+/**
+ * Settings, the fill shortcut, KDF info and changing the master password (a re-wrap of the
+ * vault key; no record is re-encrypted).
+ * @see /work/shared/DESIGN.md "Vault format"
+ */
+export function createSettingsSlice(ctx: StoreContext) {
+  const settings = signal<OptionsSettings | null>(null);
+  const kdf = signal<KdfInfo | null>(null);
+  const shortcut = signal<string | null>(null);
+  const error = signal<Msg | null>(null);
+  const passwordError = signal<Msg | null>(null);
+  const busy = signal(false);
+
+  async function load(): Promise<void> {
+    error.value = null;
+    try {
+      const [s, k, sc] = await Promise.all([
+        ctx.backend.getSettings(),
+        ctx.backend.kdfInfo(),
+        ctx.backend.shortcut(),
+      ]);
+      settings.value = s;
+      kdf.value = k;
+      shortcut.value = sc;
+    } catch (e) {
+      error.value = errorMsg(e);
+    }
+  }
+
+  async function save(next: OptionsSettings): Promise<boolean> {
+    error.value = null;
+    try {
+      await ctx.backend.saveSettings(next);
+      settings.value = next;
+      ctx.notify({ key: 'options_saved' });
+      return true;
+    } catch (e) {
+      error.value = errorMsg(e, 'options_error_save');
+      return false;
+    }
+  }
+
+  async function changePassword(oldPassword: string, newPassword: string): Promise<boolean> {
+    passwordError.value = null;
+    if ([...newPassword].length < MIN_PASSWORD) {
+      passwordError.value = { key: 'options_password_too_short', subs: [MIN_PASSWORD] };
+      return false;
+    }
+    busy.value = true;
+    try {
+      await ctx.backend.changePassword(oldPassword, newPassword);
+      ctx.notify({ key: 'options_password_changed' });
+      return true;
+    } catch (e) {
+      passwordError.value = errorMsg(e, 'options_error_change_password');
+      return false;
+    } finally {
+      busy.value = false;
+    }
+  }
+
+  function openShortcuts(): void {
+    ctx.backend.openShortcutSettings().catch((e: unknown) => {
+      error.value = errorMsg(e);
+    });
+  }
+
+  return { settings, kdf, shortcut, error, passwordError, busy, load, save, changePassword, openShortcuts };
+}
+
+export type SettingsSlice = ReturnType<typeof createSettingsSlice>;

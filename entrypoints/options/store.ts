@@ -1,0 +1,126 @@
+import { signal } from '@preact/signals';
+import type { Clock, OptionsBackend, StoredAccount, VaultStatus } from './backend-types';
+import { errorMsg, type Msg } from './messages';
+import { parseHash, type Route } from './route';
+import { createAccountsSlice } from './store-accounts';
+import type { StoreContext, Toast } from './store-context';
+import { createExportSlice } from './store-export';
+import { createImportSlice } from './store-import';
+import { createRecoverySlice } from './store-recovery';
+import { createSettingsSlice } from './store-settings';
+
+export type { Toast } from './store-context';
+
+/**
+ * All state of the options page, as signals, over an {@link OptionsBackend}. Components get
+ * plain values and callbacks from app.tsx; only this store calls the backend.
+ * @see https://preactjs.com/guide/v10/signals/
+ */
+export function createOptionsStore(backend: OptionsBackend, clock: Clock) {
+  const status = signal<VaultStatus | 'loading' | 'error'>('loading');
+  const authError = signal<Msg | null>(null);
+  const authBusy = signal(false);
+  const authFailures = signal(0);
+  const route = signal<Route>(parseHash(''));
+  const accounts = signal<StoredAccount[]>([]);
+  const toast = signal<Toast | null>(null);
+  let toastId = 0;
+
+  const ctx: StoreContext = {
+    backend,
+    clock,
+    accounts,
+    toast,
+    notify(msg, undo) {
+      toastId += 1;
+      toast.value = undo ? { id: toastId, msg, undo } : { id: toastId, msg };
+    },
+    async refresh() {
+      accounts.value = await backend.listAccounts();
+    },
+  };
+
+  const accountsSlice = createAccountsSlice(ctx);
+  const importSlice = createImportSlice(ctx);
+  const recovery = createRecoverySlice(ctx);
+  const exporter = createExportSlice(ctx);
+  const settings = createSettingsSlice(ctx);
+
+  /** Loads what the current section needs (the backup-code sheet, settings). */
+  async function enter(): Promise<void> {
+    const { section, id } = route.value;
+    if (status.value !== 'unlocked') return;
+    if (section === 'backup-codes' && recovery.accountId.value !== id) await recovery.load(id);
+    if (section === 'settings' && settings.settings.value === null) await settings.load();
+  }
+
+  async function afterUnlock(): Promise<void> {
+    await ctx.refresh();
+    status.value = 'unlocked';
+    await enter();
+  }
+
+  async function init(): Promise<void> {
+    try {
+      const s = await backend.status();
+      if (s === 'unlocked') await afterUnlock();
+      else status.value = s;
+    } catch {
+      status.value = 'error';
+    }
+  }
+
+  async function auth(action: () => Promise<void>): Promise<boolean> {
+    authBusy.value = true;
+    authError.value = null;
+    try {
+      await action();
+      await afterUnlock();
+      return true;
+    } catch (e) {
+      authError.value = errorMsg(e, 'options_error_unlock');
+      authFailures.value += 1;
+      return false;
+    } finally {
+      authBusy.value = false;
+    }
+  }
+
+  return {
+    status,
+    authError,
+    authBusy,
+    authFailures,
+    route,
+    accounts,
+    toast,
+    init,
+    unlock: (password: string) => auth(() => backend.unlock(password)),
+    create: (password: string) => auth(() => backend.create(password)),
+    /** Follows the URL hash (called on load and on `hashchange`). */
+    navigate(hash: string): Promise<void> {
+      route.value = parseHash(hash);
+      return enter();
+    },
+    dismissToast(): void {
+      toast.value = null;
+    },
+    async undo(): Promise<void> {
+      const current = toast.value;
+      toast.value = null;
+      if (!current?.undo) return;
+      try {
+        await current.undo();
+      } catch (e) {
+        ctx.notify(errorMsg(e, 'options_error_undo'));
+      }
+    },
+    accountsView: accountsSlice,
+    importer: importSlice,
+    recovery,
+    exporter,
+    settings,
+  };
+}
+
+export type OptionsStore = ReturnType<typeof createOptionsStore>;

@@ -1,0 +1,188 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { AccountList } from '../../components/account-list';
+import { EmptyState } from '../../components/empty-state';
+import { displayName } from '../../components/format';
+import { I18nContext, type Translate, useT } from '../../components/i18n';
+import { PopupHeader } from '../../components/search-bar';
+import { SetupForm } from '../../components/setup-form';
+import { UnlockForm } from '../../components/unlock-form';
+import type { Clock, PopupAccount, PopupBackend } from './backend-types';
+import { createPopupStore, MIN_PASSWORD_LENGTH, type Notice, type PopupStore } from './store';
+
+/** Props of the popup root: the backend (real or fake), and optionally a clock and translator. */
+export interface AppProps {
+  backend: PopupBackend;
+  clock?: Clock;
+  t?: Translate;
+  /** Passed through to the list for layout-less environments (tests). */
+  listHeight?: number;
+}
+
+function noticeText(t: Translate, n: Notice | null, accounts: readonly PopupAccount[]): string {
+  if (!n) return '';
+  if (n.kind === 'copied') {
+    const a = accounts.find((x) => x.id === n.id);
+    return a ? t('popup_copied_announce', displayName(a.issuer, a.label)) : t('popup_copied');
+  }
+  const key = {
+    'copy-failed': 'popup_copy_failed',
+    'fill-failed': 'popup_fill_failed',
+    'hotp-failed': 'popup_hotp_failed',
+    error: 'common_error_generic',
+  }[n.kind];
+  return t(key);
+}
+
+/** The list screen; the only part that re-renders on the one-second tick. */
+function ListPane({ store, focusToken, height }: { store: PopupStore; focusToken: number; height?: number }) {
+  const [drop] = useState(() => (id: string, targetId: string) => {
+    const manual = [...store.accounts.value].sort((a, b) => a.order - b.order);
+    void store.moveTo(
+      id,
+      manual.findIndex((a) => a.id === targetId),
+    );
+  });
+  const items = store.shown.value;
+  const t = useT();
+  if (items.length === 0) {
+    return <p class="no-results">{t('popup_no_results', store.query.value)}</p>;
+  }
+  return (
+    <AccountList
+      items={items}
+      now={store.now.value}
+      codeFor={store.codeFor}
+      activeIndex={store.activeIndex.value}
+      copiedId={store.copiedId.value}
+      siteBound={store.siteBound.value}
+      fillable={store.fillable.value}
+      focusToken={focusToken}
+      height={height}
+      onActiveChange={(i) => {
+        store.activeIndex.value = i;
+      }}
+      onCopy={store.copy}
+      onNext={store.nextHotp}
+      onFill={store.fill}
+      onTogglePin={store.togglePin}
+      onMoveBy={store.moveBy}
+      onDrop={drop}
+    />
+  );
+}
+
+function MainScreen({ store, listHeight }: { store: PopupStore; listHeight?: number }) {
+  const search = useRef<HTMLInputElement>(null);
+  const [focusToken, setFocusToken] = useState(0);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const typing = e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement;
+      if (e.key === '/' && !typing) {
+        e.preventDefault();
+        search.current?.focus();
+      } else if (e.key === 'Escape' && store.query.value) {
+        e.preventDefault();
+        store.setQuery('');
+        search.current?.focus();
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
+
+  const empty = store.accounts.value.length === 0;
+  return (
+    <>
+      <PopupHeader
+        query={store.query.value}
+        inputRef={search}
+        onQuery={store.setQuery}
+        onListKey={(key) => {
+          const active = store.shown.value[store.activeIndex.value];
+          if (key === 'Enter') {
+            if (active) void store.copy(active);
+          } else setFocusToken((n) => n + 1);
+        }}
+        onLock={() => void store.lock()}
+        onOptions={() => store.openOptions()}
+      />
+      <main>
+        {empty ? (
+          <EmptyState onAdd={() => store.openOptions('add')} onImport={() => store.openOptions('import')} />
+        ) : (
+          <ListPane store={store} focusToken={focusToken} height={listHeight} />
+        )}
+      </main>
+    </>
+  );
+}
+
+function Screen({ store, listHeight }: { store: PopupStore; listHeight?: number }) {
+  const t = useT();
+  const view = store.view.value;
+  if (view === 'loading') return <p class="center">{t('popup_loading')}</p>;
+  if (view === 'error') {
+    return (
+      <div class="center">
+        <p>{t('popup_load_error')}</p>
+        <button type="button" onClick={() => void store.init()}>
+          {t('popup_retry')}
+        </button>
+      </div>
+    );
+  }
+  if (view === 'setup') {
+    return (
+      <SetupForm
+        minLength={MIN_PASSWORD_LENGTH}
+        busy={store.busy.value}
+        onCreate={(pw) => void store.create(pw)}
+        onImport={() => store.openOptions('import')}
+      />
+    );
+  }
+  if (view === 'locked') {
+    const u = store.unlockState.value;
+    return (
+      <UnlockForm
+        error={u.error}
+        busy={u.busy}
+        failures={u.failures}
+        retryAt={u.retryAt}
+        now={u.retryAt > 0 ? store.now.value : 0}
+        onUnlock={(pw) => void store.unlock(pw)}
+      />
+    );
+  }
+  return <MainScreen store={store} listHeight={listHeight} />;
+}
+
+function LiveRegion({ store }: { store: PopupStore }) {
+  const t = useT();
+  const n = store.notice.value;
+  return (
+    <p class={`notice${n && n.kind !== 'copied' ? ' error' : ''}`} role="status" aria-live="polite">
+      {noticeText(t, n, store.accounts.value)}
+    </p>
+  );
+}
+
+/**
+ * The popup: setup, unlock, or the account list, over one store created from `backend`.
+ * @see /work/shared/DESIGN.md (Data flow: List, Fill)
+ */
+export function App({ backend, clock, t, listHeight }: AppProps) {
+  const [store] = useState(() => createPopupStore(backend, clock ?? { now: () => Date.now() }));
+  useEffect(() => {
+    void store.init();
+    return () => store.dispose();
+  }, []);
+  const body = (
+    <>
+      <Screen store={store} listHeight={listHeight} />
+      <LiveRegion store={store} />
+    </>
+  );
+  return t ? <I18nContext.Provider value={t}>{body}</I18nContext.Provider> : body;
+}
