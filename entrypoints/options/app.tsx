@@ -1,6 +1,5 @@
 import { useEffect, useMemo } from 'preact/hooks';
-import { I18nContext, type Translate } from '../../components/i18n';
-import { optionsEnglish } from '../../components/options/i18n';
+import { englishTranslate, I18nContext, type Translate } from '../../components/i18n';
 import { OptionsNav } from '../../components/options/options-nav';
 import { Toast } from '../../components/options/toast';
 import { SetupForm } from '../../components/setup-form';
@@ -31,7 +30,7 @@ function go(hash: string): void {
  * hash selects, and the toast region. Applies the theme setting to the page.
  * @see https://developer.chrome.com/docs/extensions/develop/ui/options-page
  */
-export function App({ backend, clock = systemClock, translate = optionsEnglish, store: given }: AppProps) {
+export function App({ backend, clock = systemClock, translate = englishTranslate, store: given }: AppProps) {
   const store = useMemo(() => given ?? createOptionsStore(backend, clock), [given, backend, clock]);
 
   useEffect(() => {
