@@ -4,6 +4,8 @@ import { FILL_COMMAND } from './lib/messages';
 
 // @see https://wxt.dev/api/config.html
 export default defineConfig({
+  // KEYFOB_OUT_DIR lets parallel work (and the e2e tests) build into separate folders.
+  outDir: process.env.KEYFOB_OUT_DIR || '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
   manifest: {

@@ -6,7 +6,8 @@ import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { chromiumPath, QUIET_ARGS } from './chromium.mjs';
 
-export const EXTENSION_DIR = resolve(process.cwd(), '.output/chrome-mv3');
+/** The built extension; KEYFOB_OUT_DIR matches wxt.config.ts when a build went elsewhere. */
+export const EXTENSION_DIR = resolve(process.cwd(), process.env.KEYFOB_OUT_DIR || '.output', 'chrome-mv3');
 
 /**
  * @param {{ extensionDir?: string, cdp?: boolean }} [opts]

@@ -1,49 +1,22 @@
-// Node-side figures for `npm run bench` (bundled by bench/run.mjs with esbuild, then run).
-// Each function returns rows of { name, value, unit, target? }.
+// Node figures for the OTP core, the vault and import parsing (bundled by bench/run.mjs).
 import 'fake-indexeddb/auto';
-import { exportAegis, exportOtpauthList } from '../lib/export';
-import { parseImport } from '../lib/import';
-import { generateCode } from '../lib/otp';
-import type { AccountDraft } from '../lib/otp/types';
-import { DEFAULT_KDF, memorySession, openVault } from '../lib/vault';
+import { exportAegis, exportOtpauthList } from '../../lib/export';
+import { parseImport } from '../../lib/import';
+import { generateCode } from '../../lib/otp';
+import { DEFAULT_KDF, memorySession, openVault } from '../../lib/vault';
+import { makeDrafts, median, type Row, time } from './shared';
 
-export interface Row {
-  group: string;
-  name: string;
-  value: number;
-  unit: string;
-  target?: string;
+export const groups = ['otp', 'vault', 'import'];
+
+export async function run(want: (group: string) => boolean): Promise<Row[]> {
+  return [
+    ...(want('otp') ? await benchOtp() : []),
+    ...(want('vault') ? await benchVault() : []),
+    ...(want('import') ? await benchImport() : []),
+  ];
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
-const B32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-
-/** Deterministic accounts: a mix of TOTP (SHA1/256/512), HOTP and Steam. */
-export function makeDrafts(n: number): AccountDraft[] {
-  return Array.from({ length: n }, (_, i) => {
-    const secret = Array.from({ length: 32 }, (_, j) => B32[(i * 7 + j * 13) % 32]).join('');
-    const type = i % 10 === 9 ? 'hotp' : i % 25 === 24 ? 'steam' : 'totp';
-    const algorithm = (['SHA1', 'SHA256', 'SHA512'] as const)[i % 3] ?? 'SHA1';
-    return {
-      type,
-      secret,
-      issuer: `Service ${i}`,
-      label: `user${i}@example.com`,
-      algorithm: type === 'steam' ? 'SHA1' : algorithm,
-      digits: type === 'steam' ? 5 : i % 4 === 0 ? 8 : 6,
-      period: 30,
-      counter: i,
-    };
-  });
-}
-
-async function time<T>(fn: () => Promise<T> | T): Promise<[number, T]> {
-  const t0 = performance.now();
-  const out = await fn();
-  return [performance.now() - t0, out];
-}
-
-export async function benchOtp(): Promise<Row[]> {
+async function benchOtp(): Promise<Row[]> {
   const drafts = makeDrafts(100);
   const now = Date.now();
   let n = 0;
@@ -58,7 +31,7 @@ export async function benchOtp(): Promise<Row[]> {
   ];
 }
 
-export async function benchVault(): Promise<Row[]> {
+async function benchVault(): Promise<Row[]> {
   const rows: Row[] = [];
   const session = memorySession();
   const vault = openVault({ session, dbName: `bench-${Date.now()}` });
@@ -97,7 +70,7 @@ export async function benchVault(): Promise<Row[]> {
   return rows;
 }
 
-export async function benchImport(): Promise<Row[]> {
+async function benchImport(): Promise<Row[]> {
   const drafts = makeDrafts(500);
   const enc = new TextEncoder();
   const files = [
