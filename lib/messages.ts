@@ -58,7 +58,14 @@ export type Message =
    */
   | { type: 'fill-account'; tabId: number; accountId: string; kind: FieldKind; allowUnbound?: boolean }
   /** background → offscreen/popup: clear the clipboard if it still holds `text` */
-  | { type: 'clipboard-clear'; text: string };
+  | { type: 'clipboard-clear'; text: string }
+  /**
+   * popup → background: screenshot the active tab's visible area (the popup's activeTab grant),
+   * hold it in memory only, and open the options page's import section to pick the QR codes.
+   */
+  | { type: 'capture-tab' }
+  /** options → background: hand over the held screenshot once (then it is forgotten) */
+  | { type: 'take-capture' };
 
 export type MessageType = Message['type'];
 export type MessageOf<T extends MessageType> = Extract<Message, { type: T }>;
@@ -73,6 +80,8 @@ export interface Replies {
   'tab-state': TabState;
   'fill-account': FillResult;
   'clipboard-clear': undefined;
+  'capture-tab': { ok: true } | { ok: false; reason: 'denied' | 'failed' };
+  'take-capture': { dataUrl: string | null };
 }
 
 /** Minimal view of `runtime.MessageSender` so the router stays testable without a browser. */
@@ -103,6 +112,8 @@ const MESSAGE_TYPES: ReadonlySet<string> = new Set<MessageType>([
   'tab-state',
   'fill-account',
   'clipboard-clear',
+  'capture-tab',
+  'take-capture',
 ]);
 
 /** Shape check for anything that arrives over the wire (a page can send junk to a content script). */

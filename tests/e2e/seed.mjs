@@ -1,0 +1,30 @@
+// Seeds the extension's vault from a browser test: bundles tests/e2e/seed-entry.ts (the product's
+// lib/vault) and evaluates it in an extension page, where IndexedDB and storage.session are the
+// extension's own. Use it for set-up; the flows under test still go through the real UI.
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+let bundled;
+async function seedScript() {
+  bundled ??= build({
+    entryPoints: [fileURLToPath(new URL('./seed-entry.ts', import.meta.url))],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    platform: 'browser',
+    logLevel: 'error',
+  }).then((r) => r.outputFiles[0].text);
+  return bundled;
+}
+
+/**
+ * Creates a vault protected by `password` holding `accounts` (AccountDraft-shaped objects plus
+ * optional sites/notes/pinned), unlocked unless `lock` is set. `page` must be an extension page
+ * (e.g. from `ext.openPage('popup.html')`). Returns the new account ids in order.
+ * @param {import('playwright-core').Page} page
+ * @param {{ password: string, accounts: object[], recovery?: { index: number, sheet: object }[], lock?: boolean }} req
+ */
+export async function seedVault(page, req) {
+  await page.evaluate(await seedScript());
+  return page.evaluate((r) => globalThis.__keyfobSeed(r), req);
+}
