@@ -1,0 +1,19 @@
+import { createRouter } from '@/lib/messages';
+import { createContext } from './context';
+import { fillFeature, updateBadge } from './fill';
+import { sessionFeature } from './session';
+
+/**
+ * The service worker: wires each feature's message handlers into the one router. Features live
+ * in sibling files (one per concern) and keep no state beyond storage.session, so a worker
+ * restart keeps an unlocked session.
+ * @see /work/shared/DESIGN.md "Message protocol"
+ */
+export default defineBackground(() => {
+  const ctx = createContext(updateBadge);
+  const router = createRouter(
+    { ...sessionFeature(ctx), ...fillFeature(ctx) },
+    { id: browser.runtime.id, origin: browser.runtime.getURL('/').replace(/\/$/, '') },
+  );
+  browser.runtime.onMessage.addListener(router);
+});
