@@ -1,3 +1,15 @@
 import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { browserTranslator } from '../../components/i18n';
+import { App } from './app';
+import { createBrowserBackend } from './backend';
+import './style.css';
 
-render(<p>Keyfob</p>, document.getElementById('app') as HTMLElement);
+/** Keys are checked by the locale JSON tests, so the page passes them through untyped. */
+const getMessage = browser.i18n.getMessage.bind(browser.i18n) as (key: string, subs?: string[]) => string;
+
+/** Mounts the options page over the real backend, with the browser's locale. */
+render(
+  <App backend={createBrowserBackend()} translate={browserTranslator(getMessage)} />,
+  document.getElementById('app') as HTMLElement,
+);

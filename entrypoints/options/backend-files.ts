@@ -1,0 +1,76 @@
+import QRCode from 'qrcode';
+import { createBackup, exportAegis, exportOtpauthList } from '@/lib/export';
+import { formatOtpauthUri } from '@/lib/otp';
+import { loadSettings } from '@/lib/settings';
+import type { Vault } from '@/lib/vault';
+import type { OptionsBackend } from './backend-types';
+
+type FileActions = Pick<
+  OptionsBackend,
+  'exportBackup' | 'exportOtpauthList' | 'exportAegis' | 'qrForAccount' | 'download' | 'copy' | 'print'
+>;
+
+const json = (text: string) => new Blob([text], { type: 'application/json' });
+
+/** Keeps the clipboard-clear timer; the options page stays open, so a page timer is enough. */
+let clearTimer: ReturnType<typeof setTimeout> | undefined;
+
+/**
+ * Exports (lib/export), one account's QR code (`qrcode`), downloads through an `<a download>`
+ * blob link (no `downloads` permission needed), clipboard with clearing, and printing.
+ * @see https://html.spec.whatwg.org/multipage/links.html#downloading-resources
+ */
+export function createFileActions(vault: Vault): FileActions {
+  return {
+    async exportBackup(password) {
+      const { accounts, recovery } = await vault.exportSnapshot();
+      const file = await createBackup({ accounts, recovery }, password, { now: Date.now() });
+      return json(JSON.stringify(file));
+    },
+    async exportOtpauthList() {
+      const { accounts } = await vault.list();
+      return new Blob([exportOtpauthList(accounts)], { type: 'text/plain' });
+    },
+    async exportAegis(password) {
+      const { accounts } = await vault.list();
+      return json(await exportAegis(accounts, password));
+    },
+    async qrForAccount(id) {
+      const account = await vault.get(id);
+      return QRCode.toDataURL(formatOtpauthUri(account), {
+        errorCorrectionLevel: 'M',
+        margin: 2,
+        width: 256,
+      });
+    },
+    async download(blob, filename) {
+      const url = URL.createObjectURL(blob);
+      try {
+        const a = document.createElement('a');
+        a.href = url;
+        a.download = filename;
+        a.rel = 'noopener';
+        document.body.append(a);
+        a.click();
+        a.remove();
+      } finally {
+        // The download has started from the click; revoke a little later so it can read the blob.
+        setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      }
+    },
+    async copy(text) {
+      await navigator.clipboard.writeText(text);
+      const { clipboardClearSeconds } = await loadSettings();
+      if (clearTimer) clearTimeout(clearTimer);
+      if (clipboardClearSeconds > 0) {
+        clearTimer = setTimeout(
+          () => void navigator.clipboard.writeText('').catch(() => {}),
+          clipboardClearSeconds * 1000,
+        );
+      }
+    },
+    async print() {
+      window.print();
+    },
+  };
+}

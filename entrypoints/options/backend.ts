@@ -1,0 +1,103 @@
+import { browser } from 'wxt/browser';
+import { parseImport } from '@/lib/import';
+import { FILL_COMMAND } from '@/lib/messages';
+import { sendToBackground } from '@/lib/messaging';
+import { loadSettings, saveSettings } from '@/lib/settings';
+import { browserSession, openKeyfobDb, openVault } from '@/lib/vault';
+import { createFileActions } from './backend-files';
+import { createTabActions } from './backend-tabs';
+import type { KdfInfo, OptionsBackend, OptionsSettings } from './backend-types';
+import { createQrClient } from './qr-client';
+
+/**
+ * The options page's real backend. The vault is opened right here (an extension page may use
+ * IndexedDB and storage.session, like the popup); every change tells the background
+ * (`vault-changed`) so badges and menus follow. File, export and tab helpers live in siblings.
+ * @see /work/shared/DESIGN.md "Data flow"
+ */
+export function createBrowserBackend(): OptionsBackend {
+  const vault = openVault({
+    session: browserSession(),
+    idleMinutes: async () => (await loadSettings()).autoLockMinutes,
+  });
+  const changed = () => sendToBackground({ type: 'vault-changed' }).catch(() => {});
+  /** Runs a vault write, then notifies the background even if only part of a batch ran. */
+  const write = async <T>(task: () => Promise<T>): Promise<T> => {
+    try {
+      return await task();
+    } finally {
+      await changed();
+    }
+  };
+  const qr = createQrClient();
+  const tabs = createTabActions(qr);
+  const files = createFileActions(vault);
+
+  return {
+    async status() {
+      if (!(await vault.exists())) return 'none';
+      return (await vault.isUnlocked()) ? 'unlocked' : 'locked';
+    },
+    create: (password) => write(() => vault.create(password)),
+    unlock: (password) => write(() => vault.unlock(password)),
+    lock: () => write(() => vault.lock()),
+
+    async listAccounts() {
+      return (await vault.list()).accounts;
+    },
+    async addAccounts(accounts, onProgress) {
+      // vault.add is one transaction (all or nothing), so progress has two honest points.
+      onProgress?.(0, accounts.length);
+      const added = await write(() => vault.add(accounts));
+      onProgress?.(accounts.length, accounts.length);
+      return added;
+    },
+    updateAccount: (id, patch) => write(() => vault.update(id, patch)),
+    removeAccount: (id) => write(() => vault.remove(id)),
+    getRecovery: (accountId) => vault.getRecovery(accountId),
+    setRecovery: (accountId, sheet) =>
+      write(() => (sheet ? vault.setRecovery(accountId, sheet) : vault.removeRecovery(accountId))),
+
+    parseFile: (file, password) => parseImport(file, { password }),
+    decodeImage: (image) => qr.decode(image),
+    captureTab: () => tabs.captureTab(),
+    currentTabSite: () => tabs.currentTabSite(),
+
+    ...files,
+
+    async getSettings(): Promise<OptionsSettings> {
+      const { autoLockMinutes, clipboardClearSeconds, theme } = await loadSettings();
+      return { autoLockMinutes, clipboardClearSeconds, theme };
+    },
+    async saveSettings(settings) {
+      await saveSettings(settings);
+      // The background re-reads settings on its next alarm; tell it anyway so it can re-arm.
+      await changed();
+    },
+    changePassword: (oldPassword, newPassword) => vault.changePassword(oldPassword, newPassword),
+    async kdfInfo(): Promise<KdfInfo> {
+      const db = await openKeyfobDb();
+      try {
+        const header = await db.get('meta', 'header');
+        const kdf = header?.slots[0]?.kdf;
+        if (!kdf) throw Object.assign(new Error('No vault'), { code: 'no-vault' });
+        return {
+          name: kdf.name,
+          memoryKiB: kdf.memoryKiB,
+          iterations: kdf.iterations,
+          parallelism: kdf.parallelism,
+        };
+      } finally {
+        db.close();
+      }
+    },
+    async shortcut() {
+      const commands = await browser.commands.getAll();
+      return commands.find((c) => c.name === FILL_COMMAND)?.shortcut ?? '';
+    },
+    async openShortcutSettings() {
+      const url = import.meta.env.FIREFOX ? 'about:addons' : 'chrome://extensions/shortcuts';
+      await browser.tabs.create({ url });
+    },
+  };
+}
