@@ -124,11 +124,10 @@ describe('Aegis encryption', () => {
     const vault = await aegisVault('pw');
     for (const patch of [{ n: 2 ** 21 }, { n: 1000 }, { r: 1_000_000 }, { p: 0 }, { n: '1024' }]) {
       const bad = { ...vault, header: { ...vault.header, slots: [{ ...vault.header.slots[0], ...patch }] } };
-      const t0 = performance.now();
+      // Refused before scrypt runs (N = 2^21 with r = 1e6 would need terabytes).
       await expect(parseImport(json('aegis.json', bad), { password: 'pw' })).rejects.toMatchObject({
         code: 'malformed',
       });
-      expect(performance.now() - t0).toBeLessThan(500);
     }
   });
 
@@ -180,14 +179,13 @@ describe('andOTP encryption', () => {
     ]);
   });
 
-  it('refuses an iteration count above the ceiling quickly', async () => {
+  it('refuses an iteration count above the ceiling without running it', async () => {
     const bytes = await andotpNew('pw', 1000, [entry]);
     new DataView(bytes.buffer).setUint32(0, 0xffffffff);
-    const t0 = performance.now();
+    // 4 billion PBKDF2 rounds would run for hours and time the test out; the ceiling refuses first.
     await expect(parseImport({ name: 'backup.bin', bytes }, { password: 'pw' })).rejects.toMatchObject({
       code: 'wrong-password',
     });
-    expect(performance.now() - t0).toBeLessThan(500);
   });
 
   it('does not claim unknown binary files without an andOTP-like name', async () => {

@@ -128,16 +128,14 @@ describe('parse is total', () => {
     );
   });
 
-  it('rejects over-long input quickly', () => {
+  it('rejects over-long input with too-long, whatever it contains', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: OTP_LIMITS.maxUriLength + 1, max: 2_000_000 }),
         fc.constantFrom('A', '%', ':'),
         (n, c) => {
           const input = `otpauth://totp/a?secret=${c.repeat(n)}`;
-          const start = performance.now();
           expect(() => parseOtpauthUri(input)).toThrow(expect.objectContaining({ code: 'too-long' }));
-          expect(performance.now() - start).toBeLessThan(50);
         },
       ),
       { numRuns: 30 },

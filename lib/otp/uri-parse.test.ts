@@ -237,8 +237,7 @@ describe('parseOtpauthUri refuses broken input', () => {
 
   it('rejects huge input before parsing it', () => {
     const huge = `otpauth://totp/a?secret=${'A'.repeat(10_000_000)}`;
-    const start = performance.now();
-    expect(() => parseOtpauthUri(huge)).toThrow(expect.objectContaining({ code: 'too-long' }));
-    expect(performance.now() - start).toBeLessThan(50);
+    // A stray % deep inside would make decoding fail with 'malformed' if the length were not checked first.
+    expect(() => parseOtpauthUri(`${huge}%`)).toThrow(expect.objectContaining({ code: 'too-long' }));
   });
 });

@@ -95,13 +95,12 @@ describe('header tampering', () => {
     ['absurd memory (DoS)', { memoryKiB: 64 * 1048576 }],
     ['absurd iterations', { iterations: 1_000_000 }],
     ['short salt', { salt: toBase64(new Uint8Array(8)) }],
-  ])('%s → kdf-params, refused quickly', async (_name, change) => {
+  ])('%s → kdf-params, before any key derivation', async (_name, change) => {
     const { vault, db } = await setup(1);
     await vault.lock();
     await editSlot(db, (s) => ({ ...s, kdf: { ...s.kdf, ...change } }));
-    const t0 = performance.now();
+    // Refused before Argon2 runs: with these parameters it would exhaust memory or never finish.
     await expect(vault.unlock(PW)).rejects.toMatchObject({ code: 'kdf-params' });
-    expect(performance.now() - t0).toBeLessThan(100);
     await expect(vault.changePassword(PW, 'x')).rejects.toMatchObject({ code: 'kdf-params' });
   });
 

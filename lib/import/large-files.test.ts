@@ -1,4 +1,4 @@
-/** Import speed on realistic large files: 500 accounts must parse well under a second. */
+/** Large files: 500 accounts parse completely, in order, without warnings (speed: npm run bench). */
 import { describe, expect, it } from 'vitest';
 import { parseImport } from './index';
 import { textFile } from './test-fixtures';
@@ -34,23 +34,19 @@ function aegisPlain(n: number): string {
   });
 }
 
-async function timed(file: { name: string; bytes: Uint8Array }) {
-  const t0 = performance.now();
+async function summary(file: { name: string; bytes: Uint8Array }) {
   const r = await parseImport(file);
-  return { ms: performance.now() - t0, n: r.accounts.length, warnings: r.warnings.length };
+  return { n: r.accounts.length, warnings: r.warnings.length, last: r.accounts.at(-1)?.issuer };
 }
 
 describe('500-account files', () => {
   it('otpauth list', async () => {
-    await parseImport(textFile('warm.txt', otpauthList(5)));
-    const r = await timed(textFile('codes.txt', otpauthList(500)));
-    expect(r).toMatchObject({ n: 500, warnings: 0 });
-    expect(r.ms).toBeLessThan(1000);
+    const r = await summary(textFile('codes.txt', otpauthList(500)));
+    expect(r).toEqual({ n: 500, warnings: 0, last: 'Issuer 499' });
   });
 
   it('Aegis plain JSON', async () => {
-    const r = await timed(textFile('aegis.json', aegisPlain(500)));
-    expect(r).toMatchObject({ n: 500, warnings: 0 });
-    expect(r.ms).toBeLessThan(1000);
+    const r = await summary(textFile('aegis.json', aegisPlain(500)));
+    expect(r).toEqual({ n: 500, warnings: 0, last: 'Issuer 499' });
   });
 });
