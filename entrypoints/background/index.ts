@@ -1,4 +1,5 @@
 import { createRouter } from '@/lib/messages';
+import { captureFeature } from './capture';
 import { createContext } from './context';
 import { fillFeature, updateBadge } from './fill';
 import { sessionFeature } from './session';
@@ -12,7 +13,7 @@ import { sessionFeature } from './session';
 export default defineBackground(() => {
   const ctx = createContext(updateBadge);
   const router = createRouter(
-    { ...sessionFeature(ctx), ...fillFeature(ctx) },
+    { ...sessionFeature(ctx), ...fillFeature(ctx), ...captureFeature(ctx) },
     { id: browser.runtime.id, origin: browser.runtime.getURL('/').replace(/\/$/, '') },
   );
   browser.runtime.onMessage.addListener(router);
