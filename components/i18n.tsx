@@ -1,65 +1,20 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import enMessages from '../public/_locales/en/messages.json';
+import { englishTranslate } from './i18n-en';
+import type { Translate } from './i18n-core';
 
-/** Translate a message key; substitutions fill `$1`…`$9` the way `browser.i18n.getMessage` does. */
-export type Translate = (
-  key: string,
-  substitutions?: string | number | ReadonlyArray<string | number>,
-) => string;
-
-/** One entry of a Chrome `messages.json` file. */
-export interface MessageEntry {
-  message: string;
-  placeholders?: Record<string, { content: string }>;
-}
+export { browserTranslator, createTranslator, type MessageEntry, type Translate } from './i18n-core';
+export { englishTranslate } from './i18n-en';
 
 /**
- * Builds a translator over a `messages.json` table with the same placeholder rules as the browser:
- * `$NAME$` → that placeholder's content, `$1`…`$9` → substitutions, `$$` → `$`.
- * Used as the fallback in tests and when `browser.i18n` returns an empty string.
- * @see https://developer.chrome.com/docs/extensions/reference/api/i18n#method-getMessage
+ * Without a provider, components speak English in tests (Vitest sets MODE to 'test'); in a built
+ * page the condition is the constant `false`, so the English table is tree-shaken out and pages
+ * must provide a translator (the popup and options pages pass one built on `browser.i18n`).
  */
-export function createTranslator(table: Readonly<Record<string, MessageEntry>>): Translate {
-  return (key, substitutions) => {
-    const entry = table[key];
-    if (!entry) return key;
-    const subs =
-      substitutions === undefined ? [] : Array.isArray(substitutions) ? substitutions : [substitutions];
-    const sub = (d: string) => {
-      const v = subs[Number(d) - 1];
-      return v === undefined ? '' : String(v);
-    };
-    // One pass, so text coming from a substitution is never re-interpreted.
-    return entry.message.replace(/\$\$|\$([A-Za-z0-9_@]+)\$|\$(\d)/g, (m, name?: string, digit?: string) => {
-      if (m === '$$') return '$';
-      if (digit) return sub(digit);
-      const p = name ? entry.placeholders?.[name.toLowerCase()] : undefined;
-      return p ? p.content.replace(/\$(\d)/g, (_x, d: string) => sub(d)) : m;
-    });
-  };
-}
+const fallback: Translate = import.meta.env.MODE === 'test' ? englishTranslate : (key) => key;
 
-/** English strings straight from the shipped `en/messages.json`, so tests see real text. */
-export const englishTranslate: Translate = createTranslator(enMessages as Record<string, MessageEntry>);
-
-/**
- * Wraps the browser's `getMessage` (passed in: components never touch `browser`), falling back to
- * English when a key is missing in the active locale (getMessage returns '').
- * @see https://developer.chrome.com/docs/extensions/reference/api/i18n
- */
-export function browserTranslator(getMessage: (key: string, subs?: string[]) => string): Translate {
-  return (key, substitutions) => {
-    const subs =
-      substitutions === undefined
-        ? undefined
-        : (Array.isArray(substitutions) ? substitutions : [substitutions]).map(String);
-    return getMessage(key, subs) || englishTranslate(key, substitutions);
-  };
-}
-
-/** Supplies the translator to every component; defaults to English. */
-export const I18nContext = createContext<Translate>(englishTranslate);
+/** Supplies the translator to every component. */
+export const I18nContext = createContext<Translate>(fallback);
 
 /** The current translator. @see https://preactjs.com/guide/v10/context */
 export function useT(): Translate {

@@ -1,4 +1,3 @@
-import { argon2id } from 'hash-wasm';
 import { VaultError } from './errors';
 import type { EncryptedBlob, KdfCost, KdfParams, RandomSource } from './types';
 
@@ -68,11 +67,14 @@ export function validateKdf(params: unknown): asserts params is KdfParams {
 
 /**
  * Derive the key-encryption key: Argon2id over the NFC-normalised UTF-8 password, imported as a
- * non-extractable AES-256-GCM key. Validates the parameters first.
+ * non-extractable AES-256-GCM key. Validates the parameters first. hash-wasm (the Argon2 wasm,
+ * ~30 KB gzipped) is loaded here, on create/unlock/change-password only, so pages that open an
+ * already unlocked vault (the popup) never download or compile it.
  * @see https://www.rfc-editor.org/rfc/rfc9106
  */
 export async function deriveKek(password: string, kdf: KdfParams): Promise<CryptoKey> {
   validateKdf(kdf);
+  const { argon2id } = await import('hash-wasm');
   const raw = (await argon2id({
     password: new TextEncoder().encode(password.normalize('NFC')),
     salt: fromBase64(kdf.salt),
