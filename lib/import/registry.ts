@@ -9,6 +9,7 @@ import { authenticatorExt } from './authenticator-ext';
 import { bitwarden } from './bitwarden';
 import { freeotpPlus } from './freeotp-plus';
 import { googleMigration } from './google-migration';
+import { keyfobBackup } from './keyfob-backup';
 import { otpauthList } from './otpauth-list';
 import { proton } from './proton';
 import { steam } from './steam';
@@ -16,6 +17,7 @@ import { twofas } from './twofas';
 import type { ImportFormat } from './types';
 
 export const IMPORT_FORMATS: readonly ImportFormat[] = [
+  keyfobBackup,
   aegis,
   twofas,
   bitwarden,
