@@ -72,6 +72,8 @@ export function ImportPreview(p: ImportPreviewProps) {
                   : it.duplicate === 'batch'
                     ? t('options_import_dup_batch')
                     : ''}
+                {it.duplicate && it.draft.recovery ? ' · ' : ''}
+                {it.draft.recovery ? t('options_import_has_codes', it.draft.recovery.codes.length) : ''}
               </td>
             </tr>
           ))}

@@ -6,7 +6,7 @@ import { SetupForm } from '../../components/setup-form';
 import { UnlockForm } from '../../components/unlock-form';
 import type { Clock, OptionsBackend } from './backend-types';
 import { SectionView } from './section-view';
-import { createOptionsStore, type OptionsStore } from './store';
+import { CAPTURE_ID, createOptionsStore, type OptionsStore } from './store';
 import { MIN_PASSWORD } from './store-settings';
 
 export interface AppProps {
@@ -34,8 +34,14 @@ export function App({ backend, clock = systemClock, translate = englishTranslate
   const store = useMemo(() => given ?? createOptionsStore(backend, clock), [given, backend, clock]);
 
   useEffect(() => {
-    const onHash = () => void store.navigate(location.hash);
-    void store.navigate(location.hash).then(() => store.init());
+    // `#import/capture` is consumed once: a reload must not ask for the (taken) capture again.
+    const follow = () => {
+      const run = store.navigate(location.hash);
+      if (location.hash === `#import/${CAPTURE_ID}`) history.replaceState(null, '', '#import');
+      return run;
+    };
+    const onHash = () => void follow();
+    void follow().then(() => store.init());
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
   }, [store]);

@@ -1,3 +1,4 @@
+import type { RestoredAccount } from '../../lib/import/keyfob-backup';
 import type { AccountDraft } from '../../lib/otp/types';
 import type { AccountPatch, NewAccount, RecoverySheet, StoredAccount } from '../../lib/vault/types';
 
@@ -17,9 +18,18 @@ export interface OptionsSettings {
   theme: Theme;
 }
 
+/**
+ * An account as an import yields it: a draft, plus (from a Keyfob backup only) sites, notes,
+ * colour, pinned and its backup-code sheet.
+ */
+export type ImportedAccount = RestoredAccount;
+
+/** What `addAccounts` takes: a new account, optionally with the backup-code sheet to store with it. */
+export type AccountToAdd = NewAccount & { recovery?: RecoverySheet };
+
 /** What `parseFile` found in a file, a pasted text or the text of a QR code. */
 export interface ParsedImport {
-  accounts: AccountDraft[];
+  accounts: ImportedAccount[];
   warnings: string[];
 }
 
@@ -60,9 +70,12 @@ export interface OptionsBackend {
   lock(): Promise<void>;
 
   listAccounts(): Promise<StoredAccount[]>;
-  /** Adds all accounts in ONE transaction (all or nothing); reports progress while encrypting. */
+  /**
+   * Adds all accounts in ONE transaction, then their backup-code sheets; if a sheet cannot be
+   * stored the added accounts are removed again, so the result is all or nothing. Reports progress.
+   */
   addAccounts(
-    accounts: NewAccount[],
+    accounts: AccountToAdd[],
     onProgress?: (done: number, total: number) => void,
   ): Promise<StoredAccount[]>;
   updateAccount(id: string, patch: AccountPatch): Promise<StoredAccount>;

@@ -4,9 +4,10 @@ import { FILL_COMMAND } from '@/lib/messages';
 import { sendToBackground } from '@/lib/messaging';
 import { loadSettings, saveSettings } from '@/lib/settings';
 import { browserSession, openKeyfobDb, openVault } from '@/lib/vault';
+import { addWithSheets } from './add-with-sheets';
 import { createFileActions } from './backend-files';
 import { createTabActions } from './backend-tabs';
-import type { KdfInfo, OptionsBackend, OptionsSettings } from './backend-types';
+import type { KdfInfo, OptionsBackend, OptionsSettings, ParsedImport } from './backend-types';
 import { createQrClient } from './qr-client';
 
 /**
@@ -48,7 +49,7 @@ export function createBrowserBackend(): OptionsBackend {
     async addAccounts(accounts, onProgress) {
       // vault.add is one transaction (all or nothing), so progress has two honest points.
       onProgress?.(0, accounts.length);
-      const added = await write(() => vault.add(accounts));
+      const added = await write(() => addWithSheets(vault, accounts));
       onProgress?.(accounts.length, accounts.length);
       return added;
     },
@@ -58,7 +59,8 @@ export function createBrowserBackend(): OptionsBackend {
     setRecovery: (accountId, sheet) =>
       write(() => (sheet ? vault.setRecovery(accountId, sheet) : vault.removeRecovery(accountId))),
 
-    parseFile: (file, password) => parseImport(file, { password }),
+    // Importers return their objects as-is; only the Keyfob backup's carry the optional extras.
+    parseFile: (file, password) => parseImport(file, { password }) as Promise<ParsedImport>,
     decodeImage: (image) => qr.decode(image),
     captureTab: () => tabs.captureTab(),
     currentTabSite: () => tabs.currentTabSite(),

@@ -38,11 +38,9 @@ export function createAccountsSlice(ctx: StoreContext) {
 
   async function restore(account: StoredAccount, sheet: RecoverySheet | null): Promise<void> {
     const { id: _id, createdAt: _c, updatedAt: _u, order, ...rest } = account;
-    const [added] = await ctx.backend.addAccounts([rest]);
-    if (added) {
-      if (sheet) await ctx.backend.setRecovery(added.id, sheet);
-      if (added.order !== order) await ctx.backend.updateAccount(added.id, { order });
-    }
+    // One call: the account and its sheet come back together or not at all.
+    const [added] = await ctx.backend.addAccounts([sheet ? { ...rest, recovery: sheet } : rest]);
+    if (added && added.order !== order) await ctx.backend.updateAccount(added.id, { order });
     await ctx.refresh();
     ctx.notify({ key: 'options_account_restored' });
   }

@@ -1,12 +1,13 @@
 import { computed, signal } from '@preact/signals';
 import { draftKey } from '../../lib/otp/draft';
-import type { AccountDraft, FileBytes } from './backend-types';
+import type { FileBytes, ImportedAccount } from './backend-types';
 import { errorCode, errorMsg, type Msg } from './messages';
 import type { StoreContext } from './store-context';
 
 /** One account found by an import, as the preview shows it. */
 export interface PreviewItem {
-  draft: AccountDraft;
+  /** the account found; from a Keyfob backup it also carries sites, notes and backup codes */
+  draft: ImportedAccount;
   /** 'existing' = already in the vault (same secret + type); 'batch' = earlier in this import */
   duplicate: 'existing' | 'batch' | null;
   selected: boolean;
@@ -16,7 +17,7 @@ const IMAGE = /\.(png|jpe?g|gif|webp|bmp|avif)$/i;
 const OTP_TEXT = /^otpauth(-migration)?:\/\//i;
 
 /** Draft identity, or null for a secret that is not base32 (never a duplicate then). */
-function keyOf(d: AccountDraft): string | null {
+function keyOf(d: ImportedAccount): string | null {
   try {
     return draftKey(d);
   } catch {
@@ -40,19 +41,44 @@ export function createImportSlice(ctx: StoreContext) {
   const progress = signal<{ done: number; total: number } | null>(null);
   const selectedCount = computed(() => items.value.filter((i) => i.selected).length);
 
-  function addDrafts(drafts: AccountDraft[]): void {
+  /** The duplicate flag of each item against the vault and the items before it. */
+  function flag(list: ImportedAccount[], prior: Set<string | null>) {
     const existing = new Set(ctx.accounts.value.map(keyOf));
-    const seen = new Set(items.value.map((i) => keyOf(i.draft)));
-    const added = drafts.map((draft): PreviewItem => {
+    return list.map((draft) => {
       const key = keyOf(draft);
-      const duplicate = key && existing.has(key) ? 'existing' : key && seen.has(key) ? 'batch' : null;
-      if (key) seen.add(key);
+      const duplicate = key && existing.has(key) ? 'existing' : key && prior.has(key) ? 'batch' : null;
+      if (key) prior.add(key);
+      return duplicate;
+    });
+  }
+
+  function addDrafts(drafts: ImportedAccount[]): void {
+    const seen = new Set(items.value.map((i) => keyOf(i.draft)));
+    const flags = flag(drafts, seen);
+    const added = drafts.map((draft, i): PreviewItem => {
+      const duplicate = flags[i] ?? null;
       return { draft, duplicate, selected: duplicate === null };
     });
     items.value = [...items.value, ...added];
   }
 
-  function report(res: { accounts: AccountDraft[]; warnings: string[] }, source: string): void {
+  /**
+   * Re-checks duplicates once the vault's accounts are known (a capture or paste can arrive
+   * before unlocking); items that turn out to exist already are unticked.
+   */
+  function recheck(): void {
+    const flags = flag(
+      items.value.map((i) => i.draft),
+      new Set(),
+    );
+    items.value = items.value.map((it, i) => {
+      const duplicate = flags[i] ?? null;
+      if (duplicate === it.duplicate) return it;
+      return { ...it, duplicate, selected: duplicate === null ? it.selected : false };
+    });
+  }
+
+  function report(res: { accounts: ImportedAccount[]; warnings: string[] }, source: string): void {
     addDrafts(res.accounts);
     warnings.value = [...warnings.value, ...res.warnings];
     if (res.accounts.length === 0)
@@ -197,6 +223,7 @@ export function createImportSlice(ctx: StoreContext) {
     addFiles,
     addText,
     addDrafts,
+    recheck,
     captureTab,
     submitPassword,
     cancelPassword,

@@ -11,6 +11,9 @@ import { createSettingsSlice } from './store-settings';
 
 export type { Toast } from './store-context';
 
+/** `#import/capture`: decode the screenshot the popup just took. */
+export const CAPTURE_ID = 'capture';
+
 /**
  * All state of the options page, as signals, over an {@link OptionsBackend}. Components get
  * plain values and callbacks from app.tsx; only this store calls the backend.
@@ -56,6 +59,7 @@ export function createOptionsStore(backend: OptionsBackend, clock: Clock) {
 
   async function afterUnlock(): Promise<void> {
     await ctx.refresh();
+    importSlice.recheck();
     status.value = 'unlocked';
     await enter();
   }
@@ -97,9 +101,18 @@ export function createOptionsStore(backend: OptionsBackend, clock: Clock) {
     init,
     unlock: (password: string) => auth(() => backend.unlock(password)),
     create: (password: string) => auth(() => backend.create(password)),
-    /** Follows the URL hash (called on load and on `hashchange`). */
+    /**
+     * Follows the URL hash (called on load and on `hashchange`). `#import/capture` is where the
+     * background sends the user after the popup's "Scan QR code": the held screenshot is taken
+     * at once (it expires after a minute), even before unlocking, and decoded into the preview.
+     */
     navigate(hash: string): Promise<void> {
       route.value = parseHash(hash);
+      const { section, id } = route.value;
+      if (section === 'import' && id === CAPTURE_ID) {
+        route.value = { section, id: null };
+        void importSlice.captureTab();
+      }
       return enter();
     },
     dismissToast(): void {
