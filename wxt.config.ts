@@ -8,13 +8,23 @@ export default defineConfig({
   outDir: process.env.KEYFOB_OUT_DIR || '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
-  manifest: {
+  manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
     // Minimal permissions: no host permissions beyond the content script's matches; no
-    // externally_connectable, so web pages cannot message the extension.
-    permissions: ['storage', 'activeTab', 'scripting', 'alarms', 'idle', 'clipboardWrite'],
+    // externally_connectable, so web pages cannot message the extension. Chrome's `offscreen`
+    // (reason CLIPBOARD) keeps the clipboard-clear timer after the popup closes; Firefox has no
+    // such API (its background page clears, best effort).
+    permissions: [
+      'storage',
+      'activeTab',
+      'scripting',
+      'alarms',
+      'idle',
+      'clipboardWrite',
+      ...(browser === 'firefox' ? [] : ['offscreen']),
+    ],
     content_security_policy: {
       // 'wasm-unsafe-eval' lets the Argon2id WebAssembly (hash-wasm) run; no remote code, no eval.
       extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'",
@@ -26,5 +36,5 @@ export default defineConfig({
       },
     },
     action: { default_title: 'Keyfob' },
-  },
+  }),
 });

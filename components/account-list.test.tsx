@@ -19,7 +19,9 @@ function setup(items: PopupAccount[], over: Partial<AccountListProps> = {}) {
     activeIndex: active,
     copiedId: null,
     siteBound: new Set(),
-    fillable: new Set(),
+    fillMode: () => null,
+    backup: {},
+    backupFillable: new Set(),
     onActiveChange: (i) => {
       active = i;
       view.rerender(<AccountList {...props()} />);
@@ -27,6 +29,7 @@ function setup(items: PopupAccount[], over: Partial<AccountListProps> = {}) {
     onCopy: (a) => events.push(['copy', a.id]),
     onNext: (a) => events.push(['next', a.id]),
     onFill: (a) => events.push(['fill', a.id]),
+    onFillBackup: (a) => events.push(['backup', a.id]),
     onTogglePin: (a) => events.push(['pin', a.id]),
     onMoveBy: (a, d) => events.push(['move', `${a.id}${d}`]),
     onDrop: (id, target) => events.push(['drop', `${id}>${target}`]),
@@ -119,7 +122,7 @@ describe('AccountList', () => {
         makeAccount({ id: 'f', issuer: 'Shop', label: 'you', pinned: true }),
         steam,
       ],
-      { fillable: new Set(['f']), siteBound: new Set(['f']) },
+      { fillMode: (a) => (a.id === 'f' ? 'bound' : null), siteBound: new Set(['f']) },
     );
     expect(screen.getByRole('button', { name: /^Copy code for Bank \(me\)/ }).textContent).toBe('287 082');
     fireEvent.click(screen.getByRole('button', { name: 'Next code for Bank (me)' }));
@@ -136,6 +139,39 @@ describe('AccountList', () => {
       ['next', 'h'],
       ['fill', 'f'],
       ['pin', 'f'],
+    ]);
+  });
+
+  it('asks before filling an unbound account, offers backup codes, and warns when few are left', () => {
+    const { events } = setup(
+      [
+        makeAccount({ id: 'b', issuer: 'Bound', label: 'me' }),
+        makeAccount({ id: 'u', issuer: 'Other', label: 'me' }),
+        makeAccount({ id: 'k', issuer: 'Kept', label: 'me' }),
+      ],
+      {
+        fillMode: (a) => (a.id === 'b' ? 'bound' : 'ask'),
+        siteBound: new Set(['b']),
+        backup: { k: { remaining: 2, low: true }, b: { remaining: 9, low: false } },
+        backupFillable: new Set(['k']),
+      },
+    );
+    const direct = screen.getByRole('button', { name: 'Fill the code for Bound (me) on this page' });
+    expect(direct.textContent).toBe('Fill');
+    const ask = screen.getByRole('button', {
+      name: /^Fill the code for Other \(me\) on this page, after confirming/,
+    });
+    expect(ask.textContent).toBe('Fill…');
+    fireEvent.click(ask);
+    fireEvent.click(screen.getByRole('button', { name: 'Fill the next backup code for Kept (me)' }));
+    // Only the sheet with few codes left warns, and it says what to do about it.
+    const low = screen.getByText(/2 backup codes left/);
+    expect(low.closest('[role="row"]')?.getAttribute('data-id')).toBe('k');
+    expect(low.getAttribute('title')).toMatch(/create new backup codes/i);
+    expect(screen.queryAllByText(/backup codes left/)).toHaveLength(1);
+    expect(events).toEqual([
+      ['fill', 'u'],
+      ['backup', 'k'],
     ]);
   });
 });

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import type { PopupAccount } from '../entrypoints/popup/backend-types';
+import type { BackupSummary, PopupAccount } from '../entrypoints/popup/backend-types';
 import { AccountRow, rowSecondsLeft } from './account-row';
 import { useT } from './i18n';
 
@@ -11,13 +11,19 @@ export interface AccountListProps {
   activeIndex: number;
   copiedId: string | null;
   siteBound: ReadonlySet<string>;
-  fillable: ReadonlySet<string>;
+  /** How each account can be filled into the page right now (see AccountRowProps.fill). */
+  fillMode(a: PopupAccount): 'bound' | 'ask' | null;
+  /** Backup-code summaries by account id (accounts with a sheet). */
+  backup: Readonly<Record<string, BackupSummary>>;
+  /** Accounts whose next backup code can be filled into the page. */
+  backupFillable: ReadonlySet<string>;
   /** Bump to move keyboard focus onto the active row (e.g. ArrowDown from the search box). */
   focusToken?: number;
   onActiveChange(index: number): void;
   onCopy(a: PopupAccount): void;
   onNext(a: PopupAccount): void;
   onFill(a: PopupAccount): void;
+  onFillBackup(a: PopupAccount): void;
   onTogglePin(a: PopupAccount): void;
   /** Keyboard reorder (Alt+ArrowUp/Down, Ctrl+Shift+ArrowUp/Down). */
   onMoveBy(a: PopupAccount, delta: -1 | 1): void;
@@ -200,10 +206,13 @@ export function AccountList(p: AccountListProps) {
                 active={i === p.activeIndex}
                 copied={p.copiedId === a.id}
                 siteBound={p.siteBound.has(a.id)}
-                fillable={p.fillable.has(a.id)}
+                fill={p.fillMode(a)}
+                backup={p.backup[a.id]}
+                backupFill={p.backupFillable.has(a.id)}
                 onCopy={p.onCopy}
                 onNext={p.onNext}
                 onFill={p.onFill}
+                onFillBackup={p.onFillBackup}
                 onTogglePin={p.onTogglePin}
               />
             );

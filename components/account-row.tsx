@@ -1,4 +1,4 @@
-import type { PopupAccount } from '../entrypoints/popup/backend-types';
+import type { BackupSummary, PopupAccount } from '../entrypoints/popup/backend-types';
 import { displayName, groupCode, secondsLeft } from './format';
 import { useT } from './i18n';
 import { memo } from './memo';
@@ -15,16 +15,24 @@ export interface AccountRowProps {
   active: boolean;
   copied: boolean;
   siteBound: boolean;
-  fillable: boolean;
+  /** The page has a code field: fill directly ('bound' to this site) or after asking ('ask'). */
+  fill: 'bound' | 'ask' | null;
+  /** The account's backup codes, when it has a sheet (loaded after the first paint). */
+  backup?: BackupSummary | undefined;
+  /** The page has a backup-code field and this account has an unused code. */
+  backupFill: boolean;
   onCopy(account: PopupAccount): void;
   onNext(account: PopupAccount): void;
   onFill(account: PopupAccount): void;
+  onFillBackup(account: PopupAccount): void;
   onTogglePin(account: PopupAccount): void;
 }
 
 /**
- * One account: pin, issuer and label, the grouped code (click or Enter copies), then a countdown,
- * or a "next code" button for HOTP, and Fill when the active page has a code field for this site.
+ * One account: pin, issuer and label (with a warning when few backup codes are left), the grouped
+ * code (click or Enter copies), then a countdown or a "next code" button for HOTP, and Fill when
+ * the active page has a code field (accounts not bound to the site ask first, so that button shows
+ * on the hovered or active row only), or "Fill a backup code" for a backup-code field.
  * Inside a `role="grid"` list with roving tabindex: only the active row's controls are tabbable.
  * @see https://www.w3.org/WAI/ARIA/apg/patterns/grid/
  */
@@ -67,6 +75,12 @@ function AccountRowImpl(p: AccountRowProps) {
         <span class="issuer">{a.issuer || a.label}</span>
         <span class="label">
           {p.siteBound && <span class="badge">{t('popup_this_site')}</span>}
+          {p.backup?.low && (
+            <span class="low" title={t('popup_backup_low_hint')}>
+              {t('popup_backup_low', p.backup.remaining)}
+              <span class="visually-hidden"> {t('popup_backup_low_hint')}</span>
+            </span>
+          )}
           {a.issuer ? a.label : ''}
         </span>
       </span>
@@ -108,15 +122,26 @@ function AccountRowImpl(p: AccountRowProps) {
             </span>
           </span>
         )}
-        {p.fillable && (
+        {p.fill && (
+          <button
+            type="button"
+            class={`small fill ${p.fill}`}
+            tabIndex={tab}
+            aria-label={t(p.fill === 'bound' ? 'popup_fill_label' : 'popup_fill_ask_label', name)}
+            onClick={() => p.onFill(a)}
+          >
+            {t(p.fill === 'bound' ? 'popup_fill' : 'popup_fill_ask')}
+          </button>
+        )}
+        {p.backupFill && (
           <button
             type="button"
             class="small fill"
             tabIndex={tab}
-            aria-label={t('popup_fill_label', name)}
-            onClick={() => p.onFill(a)}
+            aria-label={t('popup_fill_backup_label', name)}
+            onClick={() => p.onFillBackup(a)}
           >
-            {t('popup_fill')}
+            {t('popup_fill_backup')}
           </button>
         )}
       </span>

@@ -1,7 +1,7 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import { englishTranslate } from './i18n-en';
 import type { Translate } from './i18n-core';
+import { englishTranslate } from './i18n-en';
 
 export { browserTranslator, createTranslator, type MessageEntry, type Translate } from './i18n-core';
 export { englishTranslate } from './i18n-en';

@@ -2,6 +2,7 @@
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../entrypoints/popup/app';
+import { accountsForUrl } from '../lib/sites';
 import { FakeBackend, makeAccount, manyAccounts } from './test-utils/fake-backend';
 
 const clock = { now: () => Date.now() };
@@ -14,7 +15,8 @@ async function advance(ms = 0) {
 }
 
 async function open(backend: FakeBackend) {
-  render(<App backend={backend} clock={clock} listHeight={448} />);
+  // The real matcher (tldts), handed in rather than import()ed: fake timers would stall the import.
+  render(<App backend={backend} clock={clock} listHeight={448} loadSites={async () => accountsForUrl} />);
   await advance();
 }
 
@@ -86,7 +88,7 @@ describe('popup app', () => {
     // A real browser turns Enter on a focused button into a click.
     fireEvent.click(focused);
     await advance();
-    expect(backend.copied).toEqual(['755224']);
+    expect(backend.copied).toEqual([['755224', 30]]); // cleared after the configured 30 s
     expect(screen.getByRole('status').textContent).toBe('Code for Hotp (h) copied.');
     expect(screen.getByText('Copied')).toBeTruthy();
     await advance(1500);
@@ -95,7 +97,7 @@ describe('popup app', () => {
     search.focus();
     fireEvent.keyDown(search, { key: 'Enter' });
     await advance();
-    expect(backend.copied).toEqual(['755224', '755224']);
+    expect(backend.copied.map(([code]) => code)).toEqual(['755224', '755224']);
   });
 
   it('advances an HOTP counter with Next code and shows the new code', async () => {
@@ -121,11 +123,84 @@ describe('popup app', () => {
     backend.tab = { url: 'https://accounts.example.com/2fa', hasCodeField: true };
     await open(backend);
     expect(rowNames()).toEqual(['Example', 'Alpha', 'Other']);
-    const fills = screen.getAllByRole('button', { name: /^Fill the code/ });
-    expect(fills).toHaveLength(1);
-    fireEvent.click(fills[0] as HTMLElement);
+    // Only the bound account fills directly; the others ask first (see the next test).
+    const direct = screen.getAllByRole('button', { name: /^Fill the code for .* on this page$/ });
+    expect(direct.map((b) => b.closest('[role="row"]')?.getAttribute('data-id'))).toEqual(['2']);
+    expect(screen.getAllByRole('button', { name: /after confirming/ })).toHaveLength(2);
+    fireEvent.click(direct[0] as HTMLElement);
     await advance();
-    expect(backend.filled).toEqual(['2']);
+    expect(backend.filled).toEqual([['2', 'otp']]);
+    expect(screen.getByRole('status').textContent).toBe('Code for Example (user-2@example.com) filled.');
+  });
+
+  it('asks before filling an account not bound to the site, and can remember the site', async () => {
+    const backend = new FakeBackend({
+      accounts: [makeAccount({ id: '1', issuer: 'Alpha', label: 'me', sites: ['https://alpha.test'] })],
+    });
+    backend.tab = { url: 'https://login.example.com/2fa', hasCodeField: true };
+    await open(backend);
+    fireEvent.click(
+      screen.getByRole('button', { name: /^Fill the code for Alpha \(me\) on this page, after/ }),
+    );
+    await advance();
+    expect(backend.filled).toEqual([]); // nothing filled before the user says so
+    const dialog = screen.getByRole('alertdialog', { name: 'Fill on example.com?' });
+    expect(document.activeElement?.textContent).toBe('Cancel'); // the safe choice has focus
+    fireEvent.keyDown(dialog, { key: 'Escape' });
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(backend.filled).toEqual([]);
+
+    fireEvent.click(screen.getByRole('button', { name: /^Fill the code for Alpha/ }));
+    await advance();
+    fireEvent.click(screen.getByRole('button', { name: 'Remember example.com and fill' }));
+    await advance();
+    expect(backend.accounts[0]?.sites).toEqual(['https://alpha.test', 'https://example.com']);
+    expect(backend.filled).toEqual([['1', 'otp']]);
+    // Now bound: it moved to "this site" and fills without asking.
+    expect(screen.getByText('This site')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Fill the code for Alpha (me) on this page' }));
+    await advance();
+    expect(backend.filled).toHaveLength(2);
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+  });
+
+  it('fills the next backup code, marks it used with Undo, and warns when few are left', async () => {
+    const backend = new FakeBackend({
+      accounts: [makeAccount({ id: 'g', issuer: 'GitHub', label: 'me', sites: ['https://github.com'] })],
+    });
+    backend.sheets.g = ['aaaa-1111', 'bbbb-2222', 'cccc-3333', 'dddd-4444'].map((code) => ({
+      code,
+      used: false,
+    }));
+    backend.tab = {
+      url: 'https://github.com/sessions/two-factor/recovery',
+      hasCodeField: false,
+      hasBackupField: true,
+    };
+    await open(backend);
+    await advance(); // the counts load after the first paint
+    expect(screen.queryByText(/backup codes left/)).toBeNull(); // 4 left, none used: not low
+    fireEvent.click(screen.getByRole('button', { name: 'Fill the next backup code for GitHub (me)' }));
+    await advance();
+    expect(backend.sheets.g?.map((c) => c.used)).toEqual([true, false, false, false]);
+    expect(screen.getByRole('status').textContent).toBe(
+      'Backup code for GitHub (me) filled and marked used.',
+    );
+    expect(screen.getByText('⚠ 3 backup codes left')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Undo: mark the backup code unused again' }));
+    await advance();
+    expect(backend.calls).toContainEqual(['unuseBackupCode', 'g', 'aaaa-1111']);
+    expect(backend.sheets.g?.every((c) => !c.used)).toBe(true);
+    expect(screen.queryByText(/backup codes left/)).toBeNull();
+    expect(screen.getByRole('status').textContent).toBe('The backup code is marked unused again.');
+  });
+
+  it('offers to scan a QR code on the page', async () => {
+    const backend = new FakeBackend({ accounts: manyAccounts(1) });
+    await open(backend);
+    fireEvent.click(screen.getByRole('button', { name: 'Scan QR code on this page' }));
+    await advance();
+    expect(backend.scans).toBe(1);
   });
 
   it('pins an account to the top and saves it in the vault', async () => {

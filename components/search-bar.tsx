@@ -1,19 +1,22 @@
 import type { Ref } from 'preact';
 import { useT } from './i18n';
 
-/** Props of the popup header: search box, lock and options buttons. */
+/** Props of the popup header: search box, scan, lock and options buttons. */
 export interface PopupHeaderProps {
   query: string;
   inputRef?: Ref<HTMLInputElement>;
   onQuery(q: string): void;
   /** Keys the search box forwards to the list: ArrowDown/ArrowUp focus it, Enter copies the active row. */
   onListKey(key: 'ArrowDown' | 'ArrowUp' | 'Enter'): void;
+  /** Scan a QR code shown on the active page (closes the popup; the options page takes over). */
+  onScan(): void;
   onLock(): void;
   onOptions(): void;
 }
 
 /**
- * Header with the search box (instant, Escape clears), a Lock button and the options link.
+ * Header with the search box (instant, Escape clears), Scan QR code on this page, Lock, and the
+ * options link.
  * @see https://www.w3.org/WAI/ARIA/apg/patterns/combobox/ (search then arrow into results)
  */
 export function PopupHeader(p: PopupHeaderProps) {
@@ -42,6 +45,15 @@ export function PopupHeader(p: PopupHeaderProps) {
         onInput={(e) => p.onQuery((e.currentTarget as HTMLInputElement).value)}
         onKeyDown={onKeyDown}
       />
+      <button
+        type="button"
+        class="icon"
+        aria-label={t('popup_scan_page')}
+        title={t('popup_scan_page')}
+        onClick={p.onScan}
+      >
+        <span aria-hidden="true">⌗</span>
+      </button>
       <button
         type="button"
         class="icon"

@@ -57,8 +57,12 @@ export type Message =
    * `allowUnbound` is set only after the user confirmed filling a site the account is not bound to.
    */
   | { type: 'fill-account'; tabId: number; accountId: string; kind: FieldKind; allowUnbound?: boolean }
-  /** background → offscreen/popup: clear the clipboard if it still holds `text` */
-  | { type: 'clipboard-clear'; text: string }
+  /**
+   * popup → background: clear the clipboard in `afterSeconds`, even after the popup has closed
+   * (Chrome: an offscreen document holds the timer; Firefox: the background page, best effort).
+   * The copied code itself is not sent: nothing outside the popup needs it.
+   */
+  | { type: 'clipboard-clear'; afterSeconds: number }
   /**
    * popup → background: screenshot the active tab's visible area (the popup's activeTab grant),
    * hold it in memory only, and open the options page's import section to pick the QR codes.
@@ -79,7 +83,8 @@ export interface Replies {
   lock: undefined;
   'tab-state': TabState;
   'fill-account': FillResult;
-  'clipboard-clear': undefined;
+  /** ok: false when this browser cannot clear from the background (the popup then tries itself) */
+  'clipboard-clear': { ok: boolean };
   'capture-tab': { ok: true } | { ok: false; reason: 'denied' | 'failed' };
   'take-capture': { dataUrl: string | null };
 }

@@ -1,10 +1,14 @@
 import type {
   ActiveTabInfo,
   BackendError,
+  BackupSummary,
+  FieldKind,
+  FillResult,
   PopupAccount,
   PopupBackend,
   VaultStatus,
 } from '../../entrypoints/popup/backend-types';
+import { registrableDomain, siteMatches } from '../../lib/sites';
 
 /** RFC 4226/6238 SHA1 seed "12345678901234567890" in base32. */
 export const RFC_SECRET = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
@@ -35,13 +39,17 @@ export function manyAccounts(n: number): PopupAccount[] {
 }
 
 /**
- * In-memory {@link PopupBackend} for tests: records every call, keeps accounts, checks the
- * password, and lets a test set the active tab. No clipboard or browser APIs involved.
+ * In-memory {@link PopupBackend} for tests: records every call, keeps accounts and backup codes,
+ * checks the password, and lets a test set the active tab. Filling follows the background's rules
+ * (not-bound unless allowed; backup codes used in order). No clipboard or browser APIs involved.
  */
 export class FakeBackend implements PopupBackend {
   calls: Array<[string, ...unknown[]]> = [];
-  copied: string[] = [];
-  filled: string[] = [];
+  copied: Array<[string, number]> = [];
+  filled: Array<[string, FieldKind]> = [];
+  scans = 0;
+  /** backup-code sheets by account id: each code and whether it is used */
+  sheets: Record<string, Array<{ code: string; used: boolean }>> = {};
   opened: Array<string | undefined> = [];
   tab: ActiveTabInfo = { url: null, hasCodeField: false };
   clipboardClearSeconds = 30;
@@ -90,11 +98,49 @@ export class FakeBackend implements PopupBackend {
     a.counter += 1;
     return { ...a };
   }
-  async copy(text: string): Promise<void> {
-    this.copied.push(text);
+  async copy(text: string, clearSeconds: number): Promise<void> {
+    this.copied.push([text, clearSeconds]);
   }
-  async fill(accountId: string): Promise<void> {
-    this.filled.push(accountId);
+  async fill(accountId: string, kind: FieldKind, allowUnbound?: boolean): Promise<FillResult> {
+    this.log('fill', accountId, kind, allowUnbound ?? false);
+    const a = this.find(accountId);
+    const url = this.tab.url ?? '';
+    const site = registrableDomain(url);
+    const bound = a.sites.some((s) => siteMatches(s, url));
+    if (!bound && !allowUnbound)
+      return site ? { ok: false, reason: 'not-bound', site } : { ok: false, reason: 'not-bound' };
+    if (kind === 'backup') {
+      const next = this.sheets[accountId]?.find((c) => !c.used);
+      if (!next) return { ok: false, reason: 'no-backup-codes' };
+      next.used = true;
+      this.filled.push([accountId, kind]);
+      return { ok: true, filled: 'backup', backupCode: next.code };
+    }
+    this.filled.push([accountId, kind]);
+    if (a.type === 'hotp') a.counter += 1;
+    return { ok: true, filled: 'otp' };
+  }
+  async rememberSite(id: string, site: string): Promise<PopupAccount> {
+    this.log('rememberSite', id, site);
+    const a = this.find(id);
+    a.sites = [...a.sites, `https://${site}`];
+    return { ...a, sites: [...a.sites] };
+  }
+  async backupCodes(lowThreshold: number): Promise<Record<string, BackupSummary>> {
+    const out: Record<string, BackupSummary> = {};
+    for (const [id, codes] of Object.entries(this.sheets)) {
+      const remaining = codes.filter((c) => !c.used).length;
+      out[id] = { remaining, low: remaining <= lowThreshold && remaining < codes.length };
+    }
+    return out;
+  }
+  async unuseBackupCode(accountId: string, code: string): Promise<void> {
+    this.log('unuseBackupCode', accountId, code);
+    const c = this.sheets[accountId]?.find((x) => x.code === code);
+    if (c) c.used = false;
+  }
+  async scanPage(): Promise<void> {
+    this.scans += 1;
   }
   async setPinned(id: string, pinned: boolean): Promise<void> {
     this.log('setPinned', id, pinned);

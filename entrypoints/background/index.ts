@@ -1,5 +1,6 @@
 import { createRouter } from '@/lib/messages';
 import { captureFeature } from './capture';
+import { clipboardFeature } from './clipboard';
 import { createContext } from './context';
 import { fillFeature, updateBadge } from './fill';
 import { sessionFeature } from './session';
@@ -13,7 +14,7 @@ import { sessionFeature } from './session';
 export default defineBackground(() => {
   const ctx = createContext(updateBadge);
   const router = createRouter(
-    { ...sessionFeature(ctx), ...fillFeature(ctx), ...captureFeature(ctx) },
+    { ...sessionFeature(ctx), ...fillFeature(ctx), ...captureFeature(ctx), ...clipboardFeature() },
     { id: browser.runtime.id, origin: browser.runtime.getURL('/').replace(/\/$/, '') },
   );
   browser.runtime.onMessage.addListener(router);

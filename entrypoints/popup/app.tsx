@@ -1,13 +1,15 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { AccountList } from '../../components/account-list';
 import { EmptyState } from '../../components/empty-state';
+import { FillConfirm } from '../../components/fill-confirm';
 import { displayName } from '../../components/format';
 import { I18nContext, type Translate, useT } from '../../components/i18n';
 import { PopupHeader } from '../../components/search-bar';
 import { SetupForm } from '../../components/setup-form';
 import { UnlockForm } from '../../components/unlock-form';
-import type { Clock, PopupAccount, PopupBackend } from './backend-types';
-import { createPopupStore, MIN_PASSWORD_LENGTH, type Notice, type PopupStore } from './store';
+import type { Clock, PopupBackend, SiteMatcher } from './backend-types';
+import { StatusLine } from './status-line';
+import { createPopupStore, MIN_PASSWORD_LENGTH, type PopupStore } from './store';
 
 /** Props of the popup root: the backend (real or fake), and optionally a clock and translator. */
 export interface AppProps {
@@ -16,21 +18,8 @@ export interface AppProps {
   t?: Translate;
   /** Passed through to the list for layout-less environments (tests). */
   listHeight?: number;
-}
-
-function noticeText(t: Translate, n: Notice | null, accounts: readonly PopupAccount[]): string {
-  if (!n) return '';
-  if (n.kind === 'copied') {
-    const a = accounts.find((x) => x.id === n.id);
-    return a ? t('popup_copied_announce', displayName(a.issuer, a.label)) : t('popup_copied');
-  }
-  const key = {
-    'copy-failed': 'popup_copy_failed',
-    'fill-failed': 'popup_fill_failed',
-    'hotp-failed': 'popup_hotp_failed',
-    error: 'common_error_generic',
-  }[n.kind];
-  return t(key);
+  /** Replaces the lazily loaded site matcher (tests). */
+  loadSites?: () => Promise<SiteMatcher>;
 }
 
 /** The list screen; the only part that re-renders on the one-second tick. */
@@ -55,7 +44,9 @@ function ListPane({ store, focusToken, height }: { store: PopupStore; focusToken
       activeIndex={store.activeIndex.value}
       copiedId={store.copiedId.value}
       siteBound={store.siteBound.value}
-      fillable={store.fillable.value}
+      fillMode={store.fillMode.value}
+      backup={store.backup.value}
+      backupFillable={store.backupFillable.value}
       focusToken={focusToken}
       height={height}
       onActiveChange={(i) => {
@@ -64,9 +55,26 @@ function ListPane({ store, focusToken, height }: { store: PopupStore; focusToken
       onCopy={store.copy}
       onNext={store.nextHotp}
       onFill={store.fill}
+      onFillBackup={store.fillBackup}
       onTogglePin={store.togglePin}
       onMoveBy={store.moveBy}
       onDrop={drop}
+    />
+  );
+}
+
+/** The confirmation before filling a site the account is not bound to, when one is pending. */
+function PendingFill({ store }: { store: PopupStore }) {
+  const p = store.pending.value;
+  if (!p) return null;
+  return (
+    <FillConfirm
+      name={displayName(p.account.issuer, p.account.label)}
+      site={p.site}
+      kind={p.kind}
+      onRemember={() => void store.confirmFill(true)}
+      onOnce={() => void store.confirmFill(false)}
+      onCancel={store.cancelFill}
     />
   );
 }
@@ -104,10 +112,12 @@ function MainScreen({ store, listHeight }: { store: PopupStore; listHeight?: num
             if (active) void store.copy(active);
           } else setFocusToken((n) => n + 1);
         }}
+        onScan={() => void store.scanPage()}
         onLock={() => void store.lock()}
         onOptions={() => store.openOptions()}
       />
       <main>
+        <PendingFill store={store} />
         {empty ? (
           <EmptyState onAdd={() => store.openOptions('add')} onImport={() => store.openOptions('import')} />
         ) : (
@@ -158,22 +168,12 @@ function Screen({ store, listHeight }: { store: PopupStore; listHeight?: number 
   return <MainScreen store={store} listHeight={listHeight} />;
 }
 
-function LiveRegion({ store }: { store: PopupStore }) {
-  const t = useT();
-  const n = store.notice.value;
-  return (
-    <p class={`notice${n && n.kind !== 'copied' ? ' error' : ''}`} role="status" aria-live="polite">
-      {noticeText(t, n, store.accounts.value)}
-    </p>
-  );
-}
-
 /**
  * The popup: setup, unlock, or the account list, over one store created from `backend`.
  * @see /work/shared/DESIGN.md (Data flow: List, Fill)
  */
-export function App({ backend, clock, t, listHeight }: AppProps) {
-  const [store] = useState(() => createPopupStore(backend, clock ?? { now: () => Date.now() }));
+export function App({ backend, clock, t, listHeight, loadSites }: AppProps) {
+  const [store] = useState(() => createPopupStore(backend, clock ?? { now: () => Date.now() }, loadSites));
   useEffect(() => {
     void store.init();
     return () => store.dispose();
@@ -181,7 +181,7 @@ export function App({ backend, clock, t, listHeight }: AppProps) {
   const body = (
     <>
       <Screen store={store} listHeight={listHeight} />
-      <LiveRegion store={store} />
+      <StatusLine store={store} />
     </>
   );
   return t ? <I18nContext.Provider value={t}>{body}</I18nContext.Provider> : body;

@@ -1,4 +1,7 @@
+import type { FieldKind, FillResult } from '../../lib/messages';
 import type { AccountDraft } from '../../lib/otp/types';
+
+export type { FieldKind, FillResult };
 
 /** Where the popup starts: no vault yet, a locked vault, or an unlocked session. */
 export type VaultStatus = 'none' | 'locked' | 'unlocked';
@@ -12,15 +15,28 @@ export interface PopupAccount extends AccountDraft {
   order: number;
 }
 
-/** What the popup knows about the active tab; `url` is null for pages the extension cannot see. */
+/**
+ * What the popup knows about the active tab; `url` is null for pages the extension cannot see.
+ * The field flags come from the tab's content scripts (`tab-state`).
+ */
 export interface ActiveTabInfo {
   url: string | null;
   hasCodeField: boolean;
+  hasBackupField?: boolean;
 }
 
 /** Settings the popup reads. */
 export interface PopupSettings {
   clipboardClearSeconds: number;
+  /** Warn when an account has this many unused backup codes or fewer. */
+  lowBackupCodes?: number;
+  theme?: 'system' | 'light' | 'dark';
+}
+
+/** An account's backup-code sheet as the popup shows it: how many are left, and whether that is low. */
+export interface BackupSummary {
+  remaining: number;
+  low: boolean;
 }
 
 /** Error shape for `unlock` failures; `code: 'wrong-password'` means nothing changed and the user may retry. */
@@ -43,14 +59,26 @@ export interface PopupBackend {
   listAccounts(): Promise<PopupAccount[]>;
   /** Advances the HOTP counter, saves it, and returns the updated account. */
   nextHotp(id: string): Promise<PopupAccount>;
-  /** Writes the code to the clipboard; the backend schedules clearing (must outlive the popup). */
-  copy(text: string): Promise<void>;
-  fill(accountId: string): Promise<void>;
+  /** Writes the code to the clipboard and has it cleared after `clearSeconds` (0: never), even once the popup closed. */
+  copy(text: string, clearSeconds: number): Promise<void>;
+  /**
+   * Fills the account's code (or next backup code) into the active tab. `allowUnbound` only after
+   * the user confirmed a site the account is not bound to; a `not-bound` result names that site.
+   */
+  fill(accountId: string, kind: FieldKind, allowUnbound?: boolean): Promise<FillResult>;
+  /** Saves the page's site (a registrable domain from a `not-bound` result) on the account. */
+  rememberSite(id: string, site: string): Promise<PopupAccount>;
+  /** Backup-code summaries of the accounts that have a sheet, keyed by account id. */
+  backupCodes(lowThreshold: number): Promise<Record<string, BackupSummary>>;
+  /** Marks a filled backup code unused again (Undo). */
+  unuseBackupCode(accountId: string, code: string): Promise<void>;
   setPinned(id: string, pinned: boolean): Promise<void>;
   /** Moves the account to `newIndex` in the manual order (0 = first). */
   move(id: string, newIndex: number): Promise<void>;
   activeTab(): Promise<ActiveTabInfo>;
   openOptions(section?: 'add' | 'import' | 'backup-codes' | 'settings'): Promise<void>;
+  /** Screenshots the active tab for the options page's QR import, then closes the popup. */
+  scanPage(): Promise<void>;
   settings(): Promise<PopupSettings>;
 }
 
@@ -58,3 +86,6 @@ export interface PopupBackend {
 export interface Clock {
   now(): number;
 }
+
+/** Which accounts are bound to a page's site; loaded lazily because the PSL data is large. */
+export type SiteMatcher = <T extends { sites: string[] }>(accounts: readonly T[], pageUrl: string) => T[];

@@ -1,23 +1,21 @@
 import { browser } from 'wxt/browser';
-import type { FieldKind, FillResult } from '@/lib/messages';
 import { sendToBackground } from '@/lib/messaging';
+import { isLow, markUnused } from '@/lib/recovery';
 import { loadSettings } from '@/lib/settings';
-import { browserSession, openVault } from '@/lib/vault';
+import { browserSession, openKeyfobDb, openVault } from '@/lib/vault';
 import type { StoredAccount } from '@/lib/vault/types';
-import type { PopupAccount, PopupBackend } from './backend-types';
+import type { BackupSummary, FieldKind, PopupAccount, PopupBackend } from './backend-types';
+import { copyToClipboard } from './clipboard';
 
 const toPopup = (a: StoredAccount): PopupAccount => a;
 
-/** Keeps the clipboard clear timer while the popup is open; the background takes over after. */
-let clearTimer: ReturnType<typeof setTimeout> | undefined;
-
 /**
  * The popup's real backend: the vault is opened right here (an extension page may use IndexedDB
- * and storage.session), tab state and filling go through the background.
+ * and storage.session); tab state, filling, clipboard clearing and page capture go through the
+ * background, which outlives the popup.
+ * @see /work/shared/DESIGN.md "Data flow"
  */
-export function createBrowserBackend(): PopupBackend & {
-  fillKind(accountId: string, kind: FieldKind, allowUnbound?: boolean): Promise<FillResult>;
-} {
+export function createBrowserBackend(): PopupBackend {
   const vault = openVault({
     session: browserSession(),
     idleMinutes: async () => (await loadSettings()).autoLockMinutes,
@@ -25,54 +23,71 @@ export function createBrowserBackend(): PopupBackend & {
   const changed = () => sendToBackground({ type: 'vault-changed' }).catch(() => {});
   const activeTabId = async () => (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
 
-  const backend = {
+  return {
     async status() {
-      if (!(await vault.exists())) return 'none' as const;
-      return (await vault.isUnlocked()) ? ('unlocked' as const) : ('locked' as const);
+      if (!(await vault.exists())) return 'none';
+      return (await vault.isUnlocked()) ? 'unlocked' : 'locked';
     },
-    async create(password: string) {
+    async create(password) {
       await vault.create(password);
       await changed();
     },
-    async unlock(password: string) {
+    async unlock(password) {
       await vault.unlock(password);
       await changed();
     },
     async lock() {
+      // Through the background too, so its badge and every open page see the lock at once.
       await vault.lock();
-      await changed();
+      await sendToBackground({ type: 'lock' }).catch(() => {});
     },
     async listAccounts() {
       return (await vault.list()).accounts.map(toPopup);
     },
-    async nextHotp(id: string) {
+    async nextHotp(id) {
       const a = await vault.get(id);
       return toPopup(await vault.update(id, { counter: a.counter + 1 }));
     },
-    async copy(text: string) {
-      await navigator.clipboard.writeText(text);
-      const { clipboardClearSeconds } = await loadSettings();
-      if (clearTimer) clearTimeout(clearTimer);
-      if (clipboardClearSeconds > 0) {
-        clearTimer = setTimeout(
-          () => void navigator.clipboard.writeText('').catch(() => {}),
-          clipboardClearSeconds * 1000,
-        );
-      }
-    },
-    async fillKind(accountId: string, kind: FieldKind, allowUnbound?: boolean): Promise<FillResult> {
+    copy: copyToClipboard,
+    async fill(accountId: string, kind: FieldKind, allowUnbound?: boolean) {
       const tabId = await activeTabId();
       if (tabId === undefined) return { ok: false, reason: 'no-field' };
       return sendToBackground({ type: 'fill-account', tabId, accountId, kind, allowUnbound });
     },
-    async fill(accountId: string) {
-      const result = await backend.fillKind(accountId, 'otp');
-      if (!result.ok) throw Object.assign(new Error(result.reason), { code: result.reason });
+    async rememberSite(id, site) {
+      const { normalizeSite } = await import('@/lib/sites');
+      const url = normalizeSite(site);
+      const a = await vault.get(id);
+      if (!url) throw new Error('not a site');
+      if (a.sites.includes(url)) return toPopup(a);
+      const updated = toPopup(await vault.update(id, { sites: [...a.sites, url] }));
+      await changed();
+      return updated;
     },
-    async setPinned(id: string, pinned: boolean) {
+    async backupCodes(lowThreshold) {
+      // Only accounts with a sheet have a record: list the (opaque, random) ids, decrypt those.
+      const db = await openKeyfobDb();
+      const ids = await db.getAllKeys('recovery').finally(() => db.close());
+      const out: Record<string, BackupSummary> = {};
+      await Promise.all(
+        ids.map(async (id) => {
+          const sheet = await vault.getRecovery(id).catch(() => null);
+          if (!sheet) return;
+          const remaining = sheet.codes.filter((c) => c.usedAt === null).length;
+          out[id] = { remaining, low: isLow(sheet, lowThreshold) };
+        }),
+      );
+      return out;
+    },
+    async unuseBackupCode(accountId, code) {
+      const sheet = await vault.getRecovery(accountId);
+      if (!sheet) return;
+      await vault.setRecovery(accountId, markUnused(sheet, code, Date.now()));
+    },
+    async setPinned(id, pinned) {
       await vault.update(id, { pinned });
     },
-    async move(id: string, newIndex: number) {
+    async move(id, newIndex) {
       const list = (await vault.list()).accounts.filter((a) => a.id !== id);
       // Fractional order: only the moved account is rewritten.
       const before = list[newIndex - 1]?.order;
@@ -86,17 +101,28 @@ export function createBrowserBackend(): PopupBackend & {
       const tab = tabs[0];
       if (tab?.id === undefined) return { url: null, hasCodeField: false };
       const state = await sendToBackground({ type: 'tab-state', tabId: tab.id }).catch(() => null);
-      return { url: state?.url ?? tab.url ?? null, hasCodeField: state?.kinds.includes('otp') ?? false };
+      const kinds = state?.kinds ?? [];
+      return {
+        url: state?.url ?? tab.url ?? null,
+        hasCodeField: kinds.includes('otp'),
+        hasBackupField: kinds.includes('backup'),
+      };
     },
-    async openOptions(section?: string) {
+    async openOptions(section) {
       await browser.tabs.create({
         url: browser.runtime.getURL(`/options.html${section ? `#${section}` : ''}`),
       });
+      window.close();
+    },
+    async scanPage() {
+      // The background captures while the popup's activeTab grant is live, then opens the
+      // options page's import section; the popup is done once it has the answer.
+      const reply = await sendToBackground({ type: 'capture-tab' });
+      if (!reply?.ok) throw new Error(reply?.reason ?? 'failed');
       window.close();
     },
     async settings() {
       return loadSettings();
     },
   };
-  return backend;
 }

@@ -1,3 +1,25 @@
 import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { browserTranslator } from '../../components/i18n';
+import { loadSettings } from '../../lib/settings';
+import { App } from './app';
+import { createBrowserBackend } from './backend';
+import './style.css';
 
-render(<p>Keyfob</p>, document.getElementById('app') as HTMLElement);
+/** Keys are checked by the locale tests, so the page passes them through untyped. */
+const getMessage = browser.i18n.getMessage.bind(browser.i18n) as (key: string, subs?: string[]) => string;
+
+// The style sheet follows the system theme; a light/dark setting overrides it (data-theme).
+// Not awaited: the first paint must not wait for storage.
+void loadSettings()
+  .then(({ theme }) => {
+    if (theme !== 'system') document.documentElement.dataset.theme = theme;
+  })
+  .catch(() => {});
+document.documentElement.lang = browser.i18n.getUILanguage();
+
+/** Mounts the popup over the real backend (vault in this page, fills through the background). */
+render(
+  <App backend={createBrowserBackend()} t={browserTranslator(getMessage)} />,
+  document.getElementById('app') as HTMLElement,
+);

@@ -109,7 +109,7 @@ describe('popup store', () => {
     const backend = new FakeBackend({ accounts: [makeAccount({ id: 'x' })] });
     const store = await ready(backend);
     await store.copy(store.shown.value[0] as NonNullable<(typeof store.shown.value)[0]>);
-    expect(backend.copied).toEqual(['287082']);
+    expect(backend.copied).toEqual([['287082', 30]]);
     expect(store.copiedId.value).toBe('x');
     expect(store.notice.value).toEqual({ kind: 'copied', id: 'x' });
     await vi.advanceTimersByTimeAsync(1600);

@@ -1,16 +1,22 @@
-import { batch, computed, type ReadonlySignal, type Signal, signal } from '@preact/signals';
-import { generateCode } from '../../lib/otp';
-import { accountsForUrl, sortSiteFirst } from '../../lib/sites';
-import type { ActiveTabInfo, BackendError, Clock, PopupAccount, PopupBackend } from './backend-types';
+import { batch, type Signal, signal } from '@preact/signals';
+import type {
+  ActiveTabInfo,
+  BackendError,
+  Clock,
+  PopupAccount,
+  PopupBackend,
+  PopupSettings,
+  SiteMatcher,
+} from './backend-types';
+import type { Notice, PopupContext } from './store-context';
+import { createFillSlice, DEFAULT_LOW_BACKUP_CODES } from './store-fill';
+import { createListSlice } from './store-list';
+
+export type { Notice } from './store-context';
+export type { PendingFill } from './store-fill';
 
 /** Which screen the popup shows. */
 export type PopupView = 'loading' | 'setup' | 'locked' | 'unlocked' | 'error';
-
-/** A transient message for the aria-live region (the app turns it into text). */
-export interface Notice {
-  kind: 'copied' | 'copy-failed' | 'fill-failed' | 'hotp-failed' | 'error';
-  id?: string;
-}
 
 /** Unlock form state; `retryAt` is a clock time before which unlocking is refused. */
 export interface UnlockState {
@@ -24,6 +30,7 @@ export const MIN_PASSWORD_LENGTH = 8;
 /** How long the "Copied" confirmation stays on a row. */
 export const COPIED_MS = 1500;
 const MAX_DELAY_S = 300;
+const NO_TAB: ActiveTabInfo = { url: null, hasCodeField: false };
 
 /**
  * Delay before the next unlock attempt after `failures` wrong passwords: 0, 0, 1, 2, 4, 8… s,
@@ -34,79 +41,48 @@ export function unlockDelaySeconds(failures: number): number {
   return failures < 3 ? 0 : Math.min(2 ** (failures - 3), MAX_DELAY_S);
 }
 
-const haystacks = new WeakMap<PopupAccount, string>();
-/** Lower-cased, NFKC-folded text a search matches against (issuer, label, sites). */
-function haystackOf(a: PopupAccount): string {
-  let h = haystacks.get(a);
-  if (h === undefined) {
-    h = `${a.issuer}\n${a.label}\n${a.sites.join('\n')}`.normalize('NFKC').toLowerCase();
-    haystacks.set(a, h);
-  }
-  return h;
-}
+/** Loads registrable-domain matching on demand: tldts and its suffix list are ~48 KB gzipped. */
+const loadSiteMatcher = (): Promise<SiteMatcher> => import('../../lib/sites').then((m) => m.accountsForUrl);
 
 /** The popup's state and actions; see {@link createPopupStore}. */
 export type PopupStore = ReturnType<typeof createPopupStore>;
 
 /**
  * The popup's state (signals) and actions over a {@link PopupBackend}. One 1-second-aligned timer
- * drives `now`; codes are memoised per account object and time step so a tick only recomputes the
- * rows that are rendered. Search filters a precomputed haystack per account.
+ * drives `now`; the list slice memoises codes so a tick only recomputes rendered rows that rolled
+ * over. `loadSites` is injectable so tests can delay or replace the lazily loaded matcher.
  * @see https://preactjs.com/guide/v10/signals
  */
-export function createPopupStore(backend: PopupBackend, clock: Clock) {
+export function createPopupStore(
+  backend: PopupBackend,
+  clock: Clock,
+  loadSites: () => Promise<SiteMatcher> = loadSiteMatcher,
+) {
   const view: Signal<PopupView> = signal('loading');
   const now = signal(clock.now());
   const accounts: Signal<PopupAccount[]> = signal([]);
-  const query = signal('');
-  const tab: Signal<ActiveTabInfo> = signal({ url: null, hasCodeField: false });
+  const tab = signal<ActiveTabInfo>(NO_TAB);
+  const notice = signal<Notice | null>(null);
   const clipboardClearSeconds = signal(0);
-  const activeIndex = signal(0);
-  const copiedId: Signal<string | null> = signal(null);
-  const notice: Signal<Notice | null> = signal(null);
+  const copiedId = signal<string | null>(null);
   const unlockState: Signal<UnlockState> = signal({ failures: 0, retryAt: 0, error: null, busy: false });
   const busy = signal(false);
 
-  /** Manual order, then pinned first, then accounts bound to the active tab's site first. */
-  const ordered: ReadonlySignal<PopupAccount[]> = computed(() => {
-    const byOrder = [...accounts.value].sort((a, b) => a.order - b.order);
-    const pinnedFirst = [...byOrder.filter((a) => a.pinned), ...byOrder.filter((a) => !a.pinned)];
-    const url = tab.value.url;
-    return url ? sortSiteFirst(pinnedFirst, url) : pinnedFirst;
-  });
-  const siteBound: ReadonlySignal<ReadonlySet<string>> = computed(() => {
-    const url = tab.value.url;
-    return new Set(url ? accountsForUrl(accounts.value, url).map((a) => a.id) : []);
-  });
-  const fillable: ReadonlySignal<ReadonlySet<string>> = computed(() =>
-    tab.value.hasCodeField ? siteBound.value : new Set<string>(),
-  );
-  /** What the list shows: every whitespace-separated term must occur somewhere. */
-  const shown: ReadonlySignal<PopupAccount[]> = computed(() => {
-    const terms = query.value.normalize('NFKC').toLowerCase().split(/\s+/).filter(Boolean);
-    const list = ordered.value;
-    if (terms.length === 0) return list;
-    return list.filter((a) => {
-      const h = haystackOf(a);
-      return terms.every((t) => h.includes(t));
-    });
-  });
-
-  const codeCache = new WeakMap<PopupAccount, { step: number; code: string }>();
-  /** The account's code at `nowMs` ('' when its key is unusable), memoised per time step. */
-  function codeFor(a: PopupAccount, nowMs: number): string {
-    const step = a.type === 'hotp' ? a.counter : Math.floor(nowMs / 1000 / (a.period || 30));
-    const hit = codeCache.get(a);
-    if (hit && hit.step === step) return hit.code;
-    let code = '';
-    try {
-      code = generateCode(a, nowMs);
-    } catch {
-      // A malformed secret must not break the list; the row says "Invalid key".
-    }
-    codeCache.set(a, { step, code });
-    return code;
-  }
+  const ctx: PopupContext = {
+    backend,
+    clock,
+    accounts,
+    tab,
+    notice,
+    replace(updated) {
+      accounts.value = accounts.value.map((x) => (x.id === updated.id ? updated : x));
+    },
+    say(n) {
+      notice.value = n;
+    },
+  };
+  const list = createListSlice(ctx);
+  const fills = createFillSlice(ctx, list.siteBound);
 
   let tickHandle: ReturnType<typeof setTimeout> | undefined;
   let copiedHandle: ReturnType<typeof setTimeout> | undefined;
@@ -117,23 +93,30 @@ export function createPopupStore(backend: PopupBackend, clock: Clock) {
     tickHandle = setTimeout(tick, 1000 - (((t % 1000) + 1000) % 1000));
   }
 
-  function fail(kind: Notice['kind'], id?: string): void {
-    notice.value = id === undefined ? { kind } : { kind, id };
-  }
-
+  /**
+   * Decrypts the accounts while the tab state and (for web pages) the site matcher load in
+   * parallel, so the first list paint is already in site-first order. Backup-code counts follow.
+   */
   async function load(): Promise<void> {
-    const [list, tabInfo, settings] = await Promise.all([
+    const tabInfo = backend.activeTab().catch(() => NO_TAB);
+    const matcher = tabInfo.then((t) => (t.url ? loadSites().catch(() => null) : null));
+    const [list_, t, settings, match] = await Promise.all([
       backend.listAccounts(),
-      backend.activeTab().catch((): ActiveTabInfo => ({ url: null, hasCodeField: false })),
-      backend.settings().catch(() => ({ clipboardClearSeconds: 0 })),
+      tabInfo,
+      backend.settings().catch((): PopupSettings => ({ clipboardClearSeconds: 0 })),
+      matcher,
     ]);
     batch(() => {
-      accounts.value = list;
-      tab.value = tabInfo;
+      accounts.value = list_;
+      tab.value = t;
+      list.matcher.value = match;
       clipboardClearSeconds.value = settings.clipboardClearSeconds;
-      activeIndex.value = 0;
+      fills.lowThreshold.value = settings.lowBackupCodes ?? DEFAULT_LOW_BACKUP_CODES;
+      list.activeIndex.value = 0;
       view.value = 'unlocked';
     });
+    // After the list has painted: the counts are a hint and must not delay the codes.
+    setTimeout(() => void fills.loadBackupCodes(), 0);
   }
 
   async function init(): Promise<void> {
@@ -154,8 +137,6 @@ export function createPopupStore(backend: PopupBackend, clock: Clock) {
     unlockState.value = { ...s, busy: true, error: null };
     try {
       await backend.unlock(password);
-      unlockState.value = { failures: 0, retryAt: 0, error: null, busy: false };
-      await load();
     } catch (e) {
       const wrong = (e as BackendError | undefined)?.code === 'wrong-password';
       const failures = wrong ? s.failures + 1 : s.failures;
@@ -165,7 +146,12 @@ export function createPopupStore(backend: PopupBackend, clock: Clock) {
         error: wrong ? 'wrong-password' : 'other',
         busy: false,
       };
+      return;
     }
+    unlockState.value = { failures: 0, retryAt: 0, error: null, busy: false };
+    await load().catch(() => {
+      view.value = 'error';
+    });
   }
 
   /** Creates the vault; false if the password is too short or the backend failed. */
@@ -177,7 +163,7 @@ export function createPopupStore(backend: PopupBackend, clock: Clock) {
       await load();
       return true;
     } catch {
-      fail('error');
+      ctx.say({ kind: 'error' });
       return false;
     } finally {
       busy.value = false;
@@ -188,23 +174,26 @@ export function createPopupStore(backend: PopupBackend, clock: Clock) {
     try {
       await backend.lock();
     } catch {
-      return fail('error');
+      return ctx.say({ kind: 'error' });
     }
     batch(() => {
       accounts.value = []; // drop decrypted secrets from memory
-      query.value = '';
+      list.query.value = '';
+      fills.pending.value = null;
+      fills.backup.value = {};
+      notice.value = null;
       unlockState.value = { failures: 0, retryAt: 0, error: null, busy: false };
       view.value = 'locked';
     });
   }
 
   async function copy(a: PopupAccount): Promise<void> {
-    const code = codeFor(a, clock.now());
+    const code = list.codeFor(a, clock.now());
     if (!code) return;
     try {
-      await backend.copy(code.replace(/\s+/g, ''));
+      await backend.copy(code.replace(/\s+/g, ''), clipboardClearSeconds.value);
     } catch {
-      return fail('copy-failed', a.id);
+      return ctx.say({ kind: 'copy-failed', id: a.id });
     }
     clearTimeout(copiedHandle);
     batch(() => {
@@ -216,85 +205,16 @@ export function createPopupStore(backend: PopupBackend, clock: Clock) {
     }, COPIED_MS);
   }
 
-  function replace(updated: PopupAccount): void {
-    accounts.value = accounts.value.map((x) => (x.id === updated.id ? updated : x));
-  }
-
   async function nextHotp(a: PopupAccount): Promise<void> {
     try {
-      replace(await backend.nextHotp(a.id));
+      ctx.replace(await backend.nextHotp(a.id));
     } catch {
-      fail('hotp-failed', a.id);
+      ctx.say({ kind: 'hotp-failed', id: a.id });
     }
-  }
-
-  async function fill(a: PopupAccount): Promise<void> {
-    try {
-      await backend.fill(a.id);
-    } catch {
-      fail('fill-failed', a.id);
-    }
-  }
-
-  async function togglePin(a: PopupAccount): Promise<void> {
-    const before = accounts.value;
-    replace({ ...a, pinned: !a.pinned });
-    try {
-      await backend.setPinned(a.id, !a.pinned);
-    } catch {
-      accounts.value = before;
-      fail('error');
-    }
-  }
-
-  /** Moves an account to `newIndex` of the manual order, optimistically, reverting on failure. */
-  async function moveTo(id: string, newIndex: number): Promise<void> {
-    const before = accounts.value;
-    const manual = [...before].sort((a, b) => a.order - b.order);
-    const from = manual.findIndex((a) => a.id === id);
-    const to = Math.max(0, Math.min(newIndex, manual.length - 1));
-    if (from < 0 || from === to) return;
-    const [item] = manual.splice(from, 1);
-    if (!item) return;
-    manual.splice(to, 0, item);
-    accounts.value = manual.map((a, i) => (a.order === i ? a : { ...a, order: i }));
-    const shownIndex = shown.value.findIndex((a) => a.id === id);
-    if (shownIndex >= 0) activeIndex.value = shownIndex;
-    try {
-      await backend.move(id, to);
-    } catch {
-      accounts.value = before;
-      fail('error');
-    }
-  }
-
-  /**
-   * Moves the shown account one place up (-1) or down (+1) past its visible neighbour. Moves stay
-   * within the account's group (pinned / this site), where the manual order is what decides.
-   */
-  async function moveBy(a: PopupAccount, delta: -1 | 1): Promise<void> {
-    const list = shown.value;
-    const i = list.findIndex((x) => x.id === a.id);
-    const neighbour = list[i + delta];
-    if (i < 0 || !neighbour) return;
-    const bound = siteBound.value;
-    if (neighbour.pinned !== a.pinned || bound.has(neighbour.id) !== bound.has(a.id)) return;
-    const manual = [...accounts.value].sort((x, y) => x.order - y.order);
-    await moveTo(
-      a.id,
-      manual.findIndex((x) => x.id === neighbour.id),
-    );
-  }
-
-  function setQuery(q: string): void {
-    batch(() => {
-      query.value = q;
-      activeIndex.value = 0;
-    });
   }
 
   function openOptions(section?: Parameters<PopupBackend['openOptions']>[0]): void {
-    backend.openOptions(section).catch(() => fail('error'));
+    backend.openOptions(section).catch(() => ctx.say({ kind: 'error' }));
   }
 
   function dispose(): void {
@@ -304,33 +224,23 @@ export function createPopupStore(backend: PopupBackend, clock: Clock) {
   }
 
   return {
+    ...list,
+    ...fills,
     view,
     now,
     accounts,
-    query,
     tab,
     clipboardClearSeconds,
-    activeIndex,
     copiedId,
     notice,
     unlockState,
     busy,
-    ordered,
-    shown,
-    siteBound,
-    fillable,
-    codeFor,
     init,
     unlock,
     create,
     lock,
     copy,
     nextHotp,
-    fill,
-    togglePin,
-    moveTo,
-    moveBy,
-    setQuery,
     openOptions,
     dispose,
   };

@@ -1,0 +1,67 @@
+import { useEffect, useRef } from 'preact/hooks';
+import { useT } from './i18n';
+
+/** Props of the confirmation shown before filling an account into a site it is not bound to. */
+export interface FillConfirmProps {
+  /** "Issuer (label)" of the account */
+  name: string;
+  /** the page's registrable domain; null when the page has none to remember (then: fill once only) */
+  site: string | null;
+  kind: 'otp' | 'backup';
+  onRemember(): void;
+  onOnce(): void;
+  onCancel(): void;
+}
+
+/**
+ * Asks before a code goes to a site the account is not saved for (a look-alike domain is the
+ * classic phishing trap), offering to remember the site so next time Fill is direct. Focus moves
+ * to the safe choice (Cancel); Escape cancels.
+ * @see https://www.w3.org/WAI/ARIA/apg/patterns/alertdialog/
+ * @see /work/shared/DESIGN.md "Data flow" (Fill: filling an unbound site asks first)
+ */
+export function FillConfirm(p: FillConfirmProps) {
+  const t = useT();
+  const cancel = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    cancel.current?.focus();
+  }, []);
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      e.stopPropagation();
+      p.onCancel();
+    }
+  };
+  const site = p.site ?? t('popup_fill_confirm_this_site');
+  return (
+    <section
+      class="confirm"
+      role="alertdialog"
+      aria-labelledby="fill-confirm-title"
+      aria-describedby="fill-confirm-body"
+      onKeyDown={onKeyDown}
+    >
+      <h2 id="fill-confirm-title">{t('popup_fill_confirm_title', site)}</h2>
+      <p id="fill-confirm-body">
+        {t(p.kind === 'backup' ? 'popup_fill_confirm_body_backup' : 'popup_fill_confirm_body', [
+          p.name,
+          site,
+        ])}
+      </p>
+      <div class="actions">
+        {p.site && (
+          <button type="button" class="primary" onClick={p.onRemember}>
+            {t('popup_fill_confirm_remember', p.site)}
+          </button>
+        )}
+        <button type="button" onClick={p.onOnce}>
+          {t('popup_fill_confirm_once')}
+        </button>
+        <button type="button" ref={cancel} onClick={p.onCancel}>
+          {t('common_cancel')}
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,27 @@
+import { sendToBackground } from '@/lib/messaging';
+
+/** The popup's own clear timer: a fallback for browsers where the background cannot clear. */
+let localTimer: ReturnType<typeof setTimeout> | undefined;
+
+/**
+ * Copies a code (the popup has the user's gesture and focus, which `clipboard.writeText` needs),
+ * then asks the background to clear the clipboard after `clearSeconds`: it outlives the popup
+ * (an offscreen document in Chrome). If that request fails, the popup clears it itself, which
+ * works only while it stays open. The code never goes to storage.
+ * @see https://developer.chrome.com/docs/extensions/reference/api/offscreen
+ * @see https://w3c.github.io/clipboard-apis/#dom-clipboard-writetext
+ */
+export async function copyToClipboard(text: string, clearSeconds: number): Promise<void> {
+  await navigator.clipboard.writeText(text);
+  clearTimeout(localTimer);
+  if (clearSeconds <= 0) return;
+  const handled = await sendToBackground({ type: 'clipboard-clear', afterSeconds: clearSeconds })
+    .then((r) => r?.ok === true)
+    .catch(() => false);
+  if (!handled) {
+    localTimer = setTimeout(
+      () => void navigator.clipboard.writeText('').catch(() => {}),
+      clearSeconds * 1000,
+    );
+  }
+}
