@@ -30,6 +30,7 @@ export default defineConfig({
       'components/**/*.test.tsx',
       'entrypoints/**/*.test.ts',
       'tests/unit/**/*.test.{ts,tsx}',
+      'demo/**/*.test.mjs',
     ],
     testTimeout: 30_000,
   },
