@@ -8,6 +8,27 @@ export default defineConfig({
   outDir: process.env.KEYFOB_OUT_DIR || '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
+  hooks: {
+    // The content script runs in every frame of every web page, so it must stay small (≤ 10 KB
+    // gzipped). It only uses runtime.sendMessage/onMessage, which Chrome MV3 and Firefox provide with
+    // promises natively (replies go through sendResponse, entrypoints/content/transport.ts), so its
+    // build resolves `wxt/browser` to WXT's native namespace instead of webextension-polyfill (~10 KB).
+    // Background, popup and options keep the polyfill through the module above.
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.every((e) => e.type === 'content-script')) return;
+      const alias = config.resolve?.alias ?? {};
+      const list = Array.isArray(alias)
+        ? alias
+        : Object.entries(alias).map(([find, replacement]) => ({ find, replacement }));
+      config.resolve = {
+        ...config.resolve,
+        alias: [
+          { find: /^wxt\/browser$/, replacement: '@wxt-dev/browser' },
+          ...list.filter((a) => a.find !== 'wxt/browser'),
+        ],
+      };
+    },
+  },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

@@ -39,9 +39,24 @@ export type FillResult =
       site?: string;
     };
 
+/** What the in-field button may show: names of the accounts bound to the frame's site, never codes. */
+export interface FieldMenu {
+  locked: boolean;
+  accounts: { id: string; name: string }[];
+}
+
 export type Message =
   /** content → background: whether this frame has a code field now */
   | { type: 'code-fields'; kinds: FieldKind[] }
+  /** content → background, after a trusted click on the in-field button: what to offer */
+  | { type: 'field-menu'; kind: FieldKind }
+  /**
+   * content → background, after a trusted click on a menu entry: fill this account's code into the
+   * sender's own frame (the background re-checks the frame's origin and the account's binding)
+   */
+  | { type: 'field-fill'; accountId: string; kind: FieldKind }
+  /** content → background, after a trusted click: open the toolbar popup (locked vault, no account) */
+  | { type: 'open-popup' }
   /** background → content: fill this code, only if the frame's origin is `origin` */
   | { type: 'fill-code'; code: string; origin: string; kind: FieldKind }
   /** extension pages → background: accounts changed (badge and menus recompute) */
@@ -76,7 +91,11 @@ export type MessageOf<T extends MessageType> = Extract<Message, { type: T }>;
 
 /** Reply type per message. */
 export interface Replies {
-  'code-fields': undefined;
+  /** whether the frame should show the in-field button (setting) */
+  'code-fields': { button: boolean } | undefined;
+  'field-menu': FieldMenu;
+  'field-fill': FillResult;
+  'open-popup': undefined;
   'fill-code': { ok: boolean; reason?: 'origin-mismatch' | 'no-field' };
   'vault-changed': undefined;
   activity: undefined;
@@ -110,6 +129,9 @@ export type HandlerMap = { [T in MessageType]?: Handler<T> };
 
 const MESSAGE_TYPES: ReadonlySet<string> = new Set<MessageType>([
   'code-fields',
+  'field-menu',
+  'field-fill',
+  'open-popup',
   'fill-code',
   'vault-changed',
   'activity',

@@ -20,6 +20,7 @@ describe('migrateSettings', () => {
       clipboardClearSeconds: 30,
       theme: 'system',
       lowBackupCodes: 3,
+      fieldButton: true,
     });
     for (const raw of [undefined, null, 42, 'x', []]) expect(migrateSettings(raw)).toEqual(DEFAULT_SETTINGS);
   });
@@ -34,11 +35,23 @@ describe('migrateSettings', () => {
         lowBackupCodes: 2.5,
         extra: 'x',
       }),
-    ).toEqual({ autoLockMinutes: 0, clipboardClearSeconds: 30, theme: 'system', lowBackupCodes: 3 });
+    ).toEqual({
+      autoLockMinutes: 0,
+      clipboardClearSeconds: 30,
+      theme: 'system',
+      lowBackupCodes: 3,
+      fieldButton: true,
+    });
     expect(migrateSettings({ version: 1, theme: 'dark', clipboardClearSeconds: 0 })).toMatchObject({
       theme: 'dark',
       clipboardClearSeconds: 0,
     });
+  });
+
+  it('keeps the in-field button switch, defaulting to on for settings saved before it existed', () => {
+    expect(migrateSettings({ version: 1, fieldButton: false }).fieldButton).toBe(false);
+    expect(migrateSettings({ version: 1, autoLockMinutes: 5 }).fieldButton).toBe(true);
+    expect(migrateSettings({ version: 1, fieldButton: 'no' }).fieldButton).toBe(true);
   });
 
   it('treats an unversioned object as version 0 and upgrades it', () => {

@@ -9,6 +9,8 @@ export interface Settings {
   theme: 'system' | 'light' | 'dark';
   /** Warn when an account has this many unused backup codes or fewer. */
   lowBackupCodes: number;
+  /** Show Keyfob's small button beside detected code fields on web pages. */
+  fieldButton: boolean;
 }
 
 export const SETTINGS_KEY = 'settings';
@@ -18,6 +20,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = {
   clipboardClearSeconds: 30,
   theme: 'system',
   lowBackupCodes: 3,
+  fieldButton: true,
 };
 
 type Raw = Record<string, unknown>;
@@ -41,6 +44,8 @@ function sanitize(raw: Raw, d: Readonly<Settings> = DEFAULT_SETTINGS): Settings 
     clipboardClearSeconds: intIn(raw.clipboardClearSeconds, 0, 3600, d.clipboardClearSeconds),
     theme: raw.theme === 'light' || raw.theme === 'dark' || raw.theme === 'system' ? raw.theme : d.theme,
     lowBackupCodes: intIn(raw.lowBackupCodes, 0, 100, d.lowBackupCodes),
+    // Added after v1 without a migration: a stored object without it gets the default (on).
+    fieldButton: typeof raw.fieldButton === 'boolean' ? raw.fieldButton : d.fieldButton,
   };
 }
 

@@ -1,16 +1,47 @@
 import { badgeFor } from '@/lib/fill/badge';
-import { fillAccount, isBound } from '@/lib/fill/service';
+import { type FillRequest, fillAccount, isBound } from '@/lib/fill/service';
+import { runFillShortcut } from '@/lib/fill/shortcut';
 import type { FrameFields } from '@/lib/fill/tab-registry';
-import { FILL_COMMAND, type FillResult, type HandlerMap } from '@/lib/messages';
+import { FILL_COMMAND, type FillResult, type HandlerMap, type Sender } from '@/lib/messages';
 import { sendToFrame } from '@/lib/messaging';
 import type { BackgroundContext } from './context';
 
 type Base = Omit<BackgroundContext, 'updateBadge' | 'updateAllBadges'>;
 
-async function matchingAccounts(ctx: Base, frames: FrameFields[]) {
+/** The accounts bound to any of `frames` (none while locked: sites live in the encrypted records). */
+export async function matchingAccounts(ctx: Base, frames: FrameFields[]) {
   if (!frames.length || !(await ctx.vault.isUnlocked())) return [];
   const { accounts } = await ctx.vault.list();
   return accounts.filter((a) => frames.some((f) => isBound(a, f.origin)));
+}
+
+/**
+ * The sending frame's origin as the browser reports it (`sender.origin`, else from `sender.url`);
+ * never anything the page or the content script claims.
+ * @see https://developer.chrome.com/docs/extensions/reference/api/runtime#type-MessageSender
+ */
+export function senderOrigin(sender: Sender): string | null {
+  if (sender.origin && sender.origin !== 'null') return sender.origin;
+  try {
+    return sender.url ? new URL(sender.url).origin : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Fills through lib/fill with the real vault, registry, clock and tabs.sendMessage. */
+export async function fillFor(ctx: Base, req: FillRequest): Promise<FillResult> {
+  return fillAccount(
+    {
+      vault: ctx.vault,
+      registry: await ctx.registry,
+      send: (tabId, frameId, code, frame, kind) =>
+        sendToFrame(tabId, frameId, { type: 'fill-code', code, origin: frame.origin, kind }),
+      now: Date.now,
+      sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
+    },
+    req,
+  );
 }
 
 /**
@@ -34,37 +65,23 @@ export async function updateBadge(ctx: Base, tabId: number): Promise<void> {
  * @see /work/shared/DESIGN.md "Data flow" (Fill, Content script)
  */
 export function fillFeature(ctx: BackgroundContext): HandlerMap {
-  const fill = async (req: Parameters<typeof fillAccount>[1]): Promise<FillResult> =>
-    fillAccount(
-      {
-        vault: ctx.vault,
-        registry: await ctx.registry,
-        send: (tabId, frameId, code, frame, kind) =>
-          sendToFrame(tabId, frameId, { type: 'fill-code', code, origin: frame.origin, kind }),
-        now: Date.now,
-        sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
-      },
-      req,
-    );
-
   browser.tabs.onRemoved.addListener(async (tabId) => {
     const reg = await ctx.registry;
     reg.forgetTab(tabId);
     await ctx.saveRegistry(reg);
   });
 
-  // The fill shortcut: fill at once when exactly one account matches the page's code field;
-  // otherwise (several, none, locked, backup-code field) the popup opens so the user chooses.
+  // The key press is the user's action; lib/fill/shortcut decides between filling and the popup.
   browser.commands.onCommand.addListener(async (command, tab) => {
-    if (command !== FILL_COMMAND || tab?.id === undefined) return;
-    const reg = await ctx.registry;
-    const matches = await matchingAccounts(ctx, reg.framesWith(tab.id, 'otp')).catch(() => []);
-    const only = matches.length === 1 ? matches[0] : undefined;
-    if (only) {
-      const result = await fill({ tabId: tab.id, accountId: only.id, kind: 'otp' });
-      if (result.ok) return;
-    }
-    await browser.action.openPopup().catch(() => {});
+    const tabId = tab?.id;
+    if (command !== FILL_COMMAND || tabId === undefined) return;
+    await runFillShortcut({
+      matching: async () =>
+        (await matchingAccounts(ctx, (await ctx.registry).framesWith(tabId, 'otp'))).map((a) => a.id),
+      fill: (accountId) => fillFor(ctx, { tabId, accountId, kind: 'otp' }),
+      openPopup: () => browser.action.openPopup(),
+    });
+    await ctx.updateBadge(tabId).catch(() => {});
   });
 
   return {
@@ -72,13 +89,16 @@ export function fillFeature(ctx: BackgroundContext): HandlerMap {
       from: 'content',
       async handle(msg, sender) {
         const tabId = sender.tab?.id;
-        if (tabId === undefined || sender.url === undefined) return undefined;
-        const origin = sender.origin && sender.origin !== 'null' ? sender.origin : new URL(sender.url).origin;
+        const origin = senderOrigin(sender);
+        if (tabId === undefined || sender.url === undefined || !origin) return undefined;
+        const kinds = (Array.isArray(msg.kinds) ? msg.kinds : []).filter(
+          (k) => k === 'otp' || k === 'backup',
+        );
         const reg = await ctx.registry;
-        reg.report(tabId, { frameId: sender.frameId ?? 0, origin, url: sender.url, kinds: msg.kinds });
+        reg.report(tabId, { frameId: sender.frameId ?? 0, origin, url: sender.url, kinds });
         await ctx.saveRegistry(reg);
         await ctx.updateBadge(tabId);
-        return undefined;
+        return { button: (await ctx.settings()).fieldButton };
       },
     },
     'tab-state': {
@@ -91,8 +111,9 @@ export function fillFeature(ctx: BackgroundContext): HandlerMap {
     'fill-account': {
       from: 'extension',
       async handle(msg) {
-        const result = await fill(msg);
-        await ctx.updateBadge(msg.tabId).catch(() => {});
+        const { tabId, accountId, kind, allowUnbound } = msg;
+        const result = await fillFor(ctx, { tabId, accountId, kind, allowUnbound });
+        await ctx.updateBadge(tabId).catch(() => {});
         return result;
       },
     },

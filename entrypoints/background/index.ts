@@ -2,6 +2,7 @@ import { createRouter } from '@/lib/messages';
 import { captureFeature } from './capture';
 import { clipboardFeature } from './clipboard';
 import { createContext } from './context';
+import { fieldButtonFeature } from './field-button';
 import { fillFeature, updateBadge } from './fill';
 import { sessionFeature } from './session';
 
@@ -14,7 +15,13 @@ import { sessionFeature } from './session';
 export default defineBackground(() => {
   const ctx = createContext(updateBadge);
   const router = createRouter(
-    { ...sessionFeature(ctx), ...fillFeature(ctx), ...captureFeature(ctx), ...clipboardFeature() },
+    {
+      ...sessionFeature(ctx),
+      ...fillFeature(ctx),
+      ...fieldButtonFeature(ctx),
+      ...captureFeature(ctx),
+      ...clipboardFeature(),
+    },
     { id: browser.runtime.id, origin: browser.runtime.getURL('/').replace(/\/$/, '') },
   );
   browser.runtime.onMessage.addListener(router);

@@ -23,14 +23,26 @@ export interface CodeTarget {
   score: number;
 }
 
+/** What one pass saw besides the targets: the watcher observes the open shadow roots it found. */
+export interface Scan {
+  targets: CodeTarget[];
+  /** every open shadow root under the scanned root, nested ones included */
+  shadowRoots: ShadowRoot[];
+  /** how many inputs of any kind there were (0: attribute changes cannot matter) */
+  inputs: number;
+}
+
 /** All inputs under `root` in document order, shadow-root content at its host's position. */
-function collectInputs(root: Document | ShadowRoot, out: HTMLInputElement[]): void {
+function collectInputs(root: Document | ShadowRoot, out: HTMLInputElement[], roots: ShadowRoot[]): void {
   const all = root.querySelectorAll('*');
   for (let i = 0; i < all.length; i++) {
     const el = all[i] as Element;
     if (el.localName === 'input') out.push(el as HTMLInputElement);
     const sr = (el as HTMLElement).shadowRoot;
-    if (sr) collectInputs(sr, out);
+    if (sr) {
+      roots.push(sr);
+      collectInputs(sr, out, roots);
+    }
   }
 }
 
@@ -44,9 +56,18 @@ function narrow(input: HTMLInputElement): boolean {
  * inputs qualify. Split boxes come back as one target with the boxes in fill order.
  */
 export function findCodeFields(root: Document | ShadowRoot): CodeTarget[] {
+  return scanCodeFields(root).targets;
+}
+
+/** {@link findCodeFields} plus what the pass saw on the way (for the watcher). */
+export function scanCodeFields(root: Document | ShadowRoot): Scan {
   const inputs: HTMLInputElement[] = [];
-  collectInputs(root, inputs);
-  if (inputs.length === 0) return [];
+  const shadowRoots: ShadowRoot[] = [];
+  collectInputs(root, inputs, shadowRoots);
+  return { targets: inputs.length ? rank(root, inputs) : [], shadowRoots, inputs: inputs.length };
+}
+
+function rank(root: Document | ShadowRoot, inputs: HTMLInputElement[]): CodeTarget[] {
   const doc = 'body' in root ? root : root.ownerDocument;
   const vis = visCtx(doc);
   const page = pageText(doc);

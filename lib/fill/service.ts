@@ -33,6 +33,8 @@ export interface FillRequest {
   kind: FieldKind;
   /** the user confirmed filling a site this account is not bound to */
   allowUnbound?: boolean;
+  /** only this frame (the in-field button asks for its own frame, never another) */
+  frameId?: number;
 }
 
 /** Whether any of the account's saved sites has the same registrable domain as `origin`. */
@@ -47,7 +49,9 @@ export function isBound(account: Pick<StoredAccount, 'sites'>, origin: string): 
  * @see https://www.rfc-editor.org/rfc/rfc6238 (codes) and DESIGN.md "Fill"
  */
 export async function fillAccount(deps: FillDeps, req: FillRequest): Promise<FillResult> {
-  const frames = deps.registry.framesWith(req.tabId, req.kind);
+  const frames = deps.registry
+    .framesWith(req.tabId, req.kind)
+    .filter((f) => req.frameId === undefined || f.frameId === req.frameId);
   if (!frames.length) return { ok: false, reason: 'no-field' };
   let account: StoredAccount;
   try {
