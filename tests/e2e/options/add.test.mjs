@@ -2,7 +2,7 @@
 // (one or many) and by typing a secret. Everything goes through the real UI of the built extension.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { account, openOptions, PASSWORD, waitUnlocked } from './helpers.mjs';
+import { account, goto, openOptions, PASSWORD, waitUnlocked } from './helpers.mjs';
 
 let ctx;
 before(async () => {
@@ -41,7 +41,7 @@ test('adds two accounts from pasted otpauth links after the preview', async () =
 
 test('pasting the same link again is flagged as a duplicate and not selected', async () => {
   const { page } = ctx;
-  await page.goto(page.url().replace(/#.*$/, '#add'));
+  await goto(page, '#add');
   await page
     .getByLabel('otpauth:// or otpauth-migration:// links, one per line')
     .fill('otpauth://totp/GitHub:octo%40example.com?secret=JBSWY3DPEHPK3PXP&issuer=GitHub');
@@ -54,7 +54,7 @@ test('pasting the same link again is flagged as a duplicate and not selected', a
 
 test('adds an account by typing its secret, and refuses a bad secret with a clear message', async () => {
   const { page } = ctx;
-  await page.goto(page.url().replace(/#.*$/, '#add'));
+  await goto(page, '#add');
   await page.getByLabel('Service', { exact: true }).fill('Manual Co');
   await page.getByLabel('Account name', { exact: true }).fill('bob');
   await page.getByLabel('Secret key', { exact: true }).fill('not base32!');
@@ -71,6 +71,6 @@ test('after a reload the vault is still unlocked (session) and the accounts are 
   const { page } = ctx;
   await page.reload();
   await waitUnlocked(page);
-  await page.goto(page.url().replace(/#.*$/, '#accounts'));
+  await goto(page, '#accounts');
   assert.equal(await page.locator('.account-list li').count(), 3);
 });

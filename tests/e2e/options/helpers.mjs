@@ -65,3 +65,8 @@ export function totp(base32, nowMs, digits = 6, period = 30) {
   const n = (h.readUInt32BE(o) & 0x7fffffff) % 10 ** digits;
   return String(n).padStart(digits, '0');
 }
+
+/** Moves the options page to `hash` (e.g. '#import'), as following a link would. */
+export async function goto(page, hash) {
+  await page.goto(`${page.url().split('#')[0]}${hash}`);
+}

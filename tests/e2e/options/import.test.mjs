@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { account, openOptions, waitUnlocked } from './helpers.mjs';
+import { account, goto, openOptions, waitUnlocked } from './helpers.mjs';
 
 const shared = fileURLToPath(new URL('../../../../shared/fixtures/', import.meta.url));
 const qrImages = `${shared}qr/images/`;
@@ -48,7 +48,7 @@ test('QR image files from the picker: codes found, the known one flagged, the re
 
 test('an image without a QR code says so and adds nothing', async () => {
   const { page } = ctx;
-  await page.goto(page.url().replace(/#.*$/, '#import'));
+  await goto(page, '#import');
   const none = truth.find((t) => t.text === null);
   await page.locator('#import-files').setInputFiles(`${qrImages}${none.file}`);
   await page.getByRole('alert').getByText(`No QR code found in ${none.file}.`).waitFor({ timeout: 20_000 });
@@ -58,19 +58,19 @@ test('an image without a QR code says so and adds nothing', async () => {
 test('an encrypted Aegis export: wrong password is refused and changes nothing, then it imports', async () => {
   const { page } = ctx;
   const entry = expected.find((e) => e.file === 'aegis/aegis_encrypted.json');
-  await page.goto(page.url().replace(/#.*$/, '#accounts'));
+  await goto(page, '#accounts');
   const before = await listed(page);
-  await page.goto(page.url().replace(/#.*$/, '#import'));
+  await goto(page, '#import');
   await page.locator('#import-files').setInputFiles(`${shared}import/${entry.file}`);
   await page.getByRole('heading', { name: 'Password needed' }).waitFor();
   await page.getByLabel('Export password').fill('not the password');
   await page.getByRole('button', { name: 'Decrypt' }).click();
   await page.locator('#import-password-error').getByText('Wrong password.').waitFor();
   assert.equal(await page.locator('table.preview').count(), 0);
-  await page.goto(page.url().replace(/#.*$/, '#accounts'));
+  await goto(page, '#accounts');
   assert.deepEqual(await listed(page), before);
 
-  await page.goto(page.url().replace(/#.*$/, '#import'));
+  await goto(page, '#import');
   await page.locator('#import-files').setInputFiles(`${shared}import/${entry.file}`);
   await page.getByLabel('Export password').fill(entry.password);
   await page.getByRole('button', { name: 'Decrypt' }).click();
@@ -83,7 +83,7 @@ test('an encrypted Aegis export: wrong password is refused and changes nothing, 
 
 test('a text file dropped on the drop zone, and a QR screenshot pasted anywhere on the page', async () => {
   const { page } = ctx;
-  await page.goto(page.url().replace(/#.*$/, '#import'));
+  await goto(page, '#import');
   const link = 'otpauth://totp/Dropped:dora?secret=MFRGGZDFMZTWQ2LK&issuer=Dropped';
   await page.locator('.dropzone').evaluate((zone, text) => {
     const dt = new DataTransfer();
