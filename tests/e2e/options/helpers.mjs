@@ -26,10 +26,10 @@ export function account(over = {}) {
 /**
  * Launches the extension; with `accounts` a vault is seeded (unlocked unless `lock`), then the
  * options page is opened at `hash`. Page errors fail loudly in the test output.
- * @param {{ accounts?: object[], recovery?: object[], lock?: boolean, hash?: string, cdp?: boolean }} [opts]
+ * @param {{ accounts?: object[], recovery?: object[], lock?: boolean, hash?: string, cdp?: boolean, extensionDir?: string }} [opts]
  */
 export async function openOptions(opts = {}) {
-  const ext = await launchExtension({ cdp: opts.cdp });
+  const ext = await launchExtension({ cdp: opts.cdp, extensionDir: opts.extensionDir });
   let ids = [];
   if (opts.accounts) {
     const seedPage = await ext.openPage('options.html#seeding');
