@@ -11,6 +11,7 @@ const CODE_KEYS: Record<string, string> = {
   unsupported: 'options_error_unsupported',
   malformed: 'options_error_malformed',
   'capture-denied': 'options_error_capture_denied',
+  'bad-image': 'options_error_bad_image',
   'not-otpauth': 'options_error_not_otpauth',
   'missing-secret': 'options_error_secret_missing',
   'bad-secret': 'options_error_secret_invalid',

@@ -25,6 +25,13 @@ function keyOf(d: ImportedAccount): string | null {
   }
 }
 
+/** "Could not read <file>." plus the reason when the error has a known code (typed errors). */
+function fileError(e: unknown, source: string): Msg[] {
+  const head: Msg = { key: 'options_error_import_file', subs: [source] };
+  const reason = errorMsg(e, '');
+  return reason.key ? [head, reason] : [head];
+}
+
 /**
  * Import: images, pasted text, tab capture and other apps' files → a preview where duplicates of
  * existing accounts (same secret + type) are flagged and deselected → one all-or-nothing write.
@@ -110,7 +117,7 @@ export function createImportSlice(ctx: StoreContext) {
         passwordError.value = code === 'wrong-password' ? errorMsg(e) : null;
         return;
       }
-      errors.value = [...errors.value, errorMsg(e, 'options_error_import_file', [source])];
+      errors.value = [...errors.value, ...fileError(e, source)];
     }
   }
 
@@ -136,7 +143,7 @@ export function createImportSlice(ctx: StoreContext) {
             await parseBytes({ name: file.name, bytes }, file.name);
           }
         } catch (e) {
-          errors.value = [...errors.value, errorMsg(e, 'options_error_import_file', [file.name])];
+          errors.value = [...errors.value, ...fileError(e, file.name)];
         }
       }
     });
