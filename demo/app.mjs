@@ -105,7 +105,14 @@ export function createDemoServer({ now = Date.now, period = 30, stateFile = null
   const app = { store: createStore({ file: stateFile }), sessions: createSessions({ now }), now, period };
   /** @type {Map<string, Handler>} */
   const routes = new Map(
-    Object.entries({ ...signInRoutes, ...secondStepRoutes, ...accountRoutes, 'GET /style.css': serveStyle }),
+    Object.entries({
+      ...signInRoutes,
+      ...secondStepRoutes,
+      ...accountRoutes,
+      'GET /style.css': serveStyle,
+      // Browsers ask for it on every visit; "no content" keeps their consoles free of 404 noise.
+      'GET /favicon.ico': ({ res }) => void res.writeHead(204).end(),
+    }),
   );
 
   const server = createServer(async (req, res) => {

@@ -73,9 +73,11 @@ export function isSameOrigin(req) {
 
 /**
  * Headers for every response: no caching of pages that show secrets, a CSP that allows only our
- * stylesheet and data: images (the QR code), and no framing (clickjacking the confirm buttons).
+ * stylesheet and data: images (the QR code), no framing (clickjacking the confirm buttons), and
+ * no Referer to other sites.
  * @param {import('node:http').ServerResponse} res
  * @see https://www.w3.org/TR/CSP3/
+ * @see https://fetch.spec.whatwg.org/#serializing-a-request-origin
  */
 export function setCommonHeaders(res) {
   res.setHeader('cache-control', 'no-store');
@@ -84,7 +86,9 @@ export function setCommonHeaders(res) {
     "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
   );
   res.setHeader('x-content-type-options', 'nosniff');
-  res.setHeader('referrer-policy', 'no-referrer');
+  // same-origin, not no-referrer: under no-referrer browsers send `Origin: null` with every form
+  // POST, which the same-origin check above would then refuse.
+  res.setHeader('referrer-policy', 'same-origin');
 }
 
 /**
