@@ -43,7 +43,10 @@ export function App({ backend, clock = systemClock, translate = englishTranslate
     const onHash = () => void follow();
     void follow().then(() => store.init());
     window.addEventListener('hashchange', onHash);
-    return () => window.removeEventListener('hashchange', onHash);
+    return () => {
+      window.removeEventListener('hashchange', onHash);
+      store.dispose();
+    };
   }, [store]);
 
   const theme = store.settings.settings.value?.theme ?? 'system';
@@ -61,6 +64,9 @@ export function App({ backend, clock = systemClock, translate = englishTranslate
         <div class={`layout${printing ? ' printing' : ''}`}>
           <header class="page-header">
             <h1>{translate('options_title')}</h1>
+            <button type="button" onClick={() => void store.lock()}>
+              {translate('options_lock')}
+            </button>
           </header>
           <OptionsNav current={store.route.value.section} />
           <main id="main" tabIndex={-1}>

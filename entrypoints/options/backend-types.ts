@@ -68,6 +68,11 @@ export interface OptionsBackend {
   /** Rejects with code 'wrong-password' on a bad password; nothing changes then. */
   unlock(password: string): Promise<void>;
   lock(): Promise<void>;
+  /**
+   * Calls `onLocked` whenever the vault locks anywhere (auto-lock, the popup, the OS lock), so an
+   * open page stops showing decrypted data. Returns the unsubscribe function.
+   */
+  watchLock?(onLocked: () => void): () => void;
 
   listAccounts(): Promise<StoredAccount[]>;
   /**

@@ -3,7 +3,7 @@ import { parseImport } from '@/lib/import';
 import { FILL_COMMAND } from '@/lib/messages';
 import { sendToBackground } from '@/lib/messaging';
 import { loadSettings, saveSettings } from '@/lib/settings';
-import { browserSession, openKeyfobDb, openVault } from '@/lib/vault';
+import { browserSession, openKeyfobDb, openVault, SESSION_KEY } from '@/lib/vault';
 import { addWithSheets } from './add-with-sheets';
 import { createFileActions } from './backend-files';
 import { createTabActions } from './backend-tabs';
@@ -42,6 +42,15 @@ export function createBrowserBackend(): OptionsBackend {
     create: (password) => write(() => vault.create(password)),
     unlock: (password) => write(() => vault.unlock(password)),
     lock: () => write(() => vault.lock()),
+    watchLock(onLocked) {
+      // The key lives in storage.session; its removal is the lock, wherever it happened.
+      const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+        if (area === 'session' && SESSION_KEY in changes && changes[SESSION_KEY]?.newValue === undefined)
+          onLocked();
+      };
+      browser.storage.onChanged.addListener(listener);
+      return () => browser.storage.onChanged.removeListener(listener);
+    },
 
     async listAccounts() {
       return (await vault.list()).accounts;

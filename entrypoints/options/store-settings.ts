@@ -35,6 +35,16 @@ export function createSettingsSlice(ctx: StoreContext) {
     }
   }
 
+  /** Just the settings (not secret, readable while locked): the theme applies on every section. */
+  async function loadSettings(): Promise<void> {
+    try {
+      const s = await ctx.backend.getSettings();
+      settings.value ??= s;
+    } catch {
+      // The Settings section reports errors when it loads; the page keeps the system theme.
+    }
+  }
+
   async function save(next: OptionsSettings): Promise<boolean> {
     error.value = null;
     try {
@@ -73,7 +83,22 @@ export function createSettingsSlice(ctx: StoreContext) {
     });
   }
 
-  return { settings, kdf, shortcut, error, passwordError, busy, load, save, changePassword, openShortcuts };
+  return {
+    settings,
+    kdf,
+    shortcut,
+    error,
+    passwordError,
+    busy,
+    load,
+    loadSettings,
+    save,
+    changePassword,
+    openShortcuts,
+    forgetPasswordError(): void {
+      passwordError.value = null;
+    },
+  };
 }
 
 export type SettingsSlice = ReturnType<typeof createSettingsSlice>;

@@ -54,7 +54,7 @@ export function createOptionsStore(backend: OptionsBackend, clock: Clock) {
     const { section, id } = route.value;
     if (status.value !== 'unlocked') return;
     if (section === 'backup-codes' && recovery.accountId.value !== id) await recovery.load(id);
-    if (section === 'settings' && settings.settings.value === null) await settings.load();
+    if (section === 'settings' && settings.kdf.value === null) await settings.load();
   }
 
   async function afterUnlock(): Promise<void> {
@@ -64,7 +64,23 @@ export function createOptionsStore(backend: OptionsBackend, clock: Clock) {
     await enter();
   }
 
+  /** Forget everything decrypted: the page shows the unlock form until the vault opens again. */
+  function locked(): void {
+    status.value = 'locked';
+    accounts.value = [];
+    importSlice.clear();
+    exporter.hideQr();
+    void recovery.load(null);
+    settings.forgetPasswordError();
+  }
+
+  let unwatch: (() => void) | undefined;
+
   async function init(): Promise<void> {
+    unwatch ??= backend.watchLock?.(() => {
+      if (status.value === 'unlocked') locked();
+    });
+    void settings.loadSettings();
     try {
       const s = await backend.status();
       if (s === 'unlocked') await afterUnlock();
@@ -100,6 +116,19 @@ export function createOptionsStore(backend: OptionsBackend, clock: Clock) {
     toast,
     init,
     unlock: (password: string) => auth(() => backend.unlock(password)),
+    /** Stops watching for locks (the page is going away). */
+    dispose(): void {
+      unwatch?.();
+      unwatch = undefined;
+    },
+    /** Locks the vault everywhere (the key leaves storage.session). */
+    async lock(): Promise<void> {
+      try {
+        await backend.lock();
+      } finally {
+        locked();
+      }
+    },
     create: (password: string) => auth(() => backend.create(password)),
     /**
      * Follows the URL hash (called on load and on `hashchange`). `#import/capture` is where the

@@ -23,6 +23,8 @@ export function fakeBackend(initial: StoredAccount[] = []) {
     parse: new Map<string, ParsedImport | Error>(),
     capture: [] as string[],
     failAdd: null as Error | null,
+    /** what watchLock registered; call them to simulate a lock elsewhere */
+    lockListeners: [] as (() => void)[],
     settings: { autoLockMinutes: 15, clipboardClearSeconds: 30, theme: 'system' } as OptionsSettings,
   };
   const store = (a: AccountToAdd): StoredAccount => {
@@ -37,6 +39,12 @@ export function fakeBackend(initial: StoredAccount[] = []) {
     create: async () => {},
     unlock: async () => {},
     lock: async () => {},
+    watchLock(onLocked) {
+      control.lockListeners.push(onLocked);
+      return () => {
+        control.lockListeners = control.lockListeners.filter((l) => l !== onLocked);
+      };
+    },
     listAccounts: async () => [...accounts],
     async addAccounts(list, onProgress) {
       calls.addAccounts.push(list);

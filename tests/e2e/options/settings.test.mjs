@@ -31,16 +31,49 @@ test('setting changes persist across a reload, and the theme applies to the page
   assert.equal(await page.getByLabel('Clear copied codes after').inputValue(), '10');
   assert.equal(await page.getByLabel('Theme').inputValue(), 'dark');
   assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
+  // The theme applies on every section, and already on the unlock form.
+  await goto(page, '#accounts');
+  await page.reload();
+  await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
 });
 
 test('shows the fill shortcut and the key-derivation strength in use', async () => {
   const { page } = ctx;
+  await goto(page, '#settings');
   await page
     .getByTestId('shortcut')
     .getByText('Press Alt+Shift+K on a sign-in page to fill the code.')
     .waitFor();
   // The seeded vault uses the Argon2id floor (tests/e2e/seed-entry.ts).
   await page.getByText('Argon2id, 19 MiB memory, 2 iterations, 1 lanes.').waitFor();
+  const opened = ctx.ext.context.waitForEvent('page');
+  await page.getByRole('button', { name: 'Change shortcut…' }).click();
+  const shortcuts = await opened;
+  await shortcuts.waitForURL('chrome://extensions/shortcuts');
+  await shortcuts.close();
+});
+
+test('Lock forgets the decrypted page at once; the vault opens again with the password', async () => {
+  const { page } = ctx;
+  await goto(page, '#accounts');
+  await page.locator('.account-list li').first().waitFor();
+  await page.getByRole('button', { name: 'Lock' }).click();
+  await page.locator('#unlock-password').waitFor();
+  assert.equal(await page.locator('.account-list').count(), 0);
+  await page.locator('#unlock-password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Unlock' }).click();
+  await waitUnlocked(page);
+  await page.locator('.account-list li').first().waitFor();
+});
+
+test('a lock elsewhere (auto-lock, the popup) also locks the open page', async () => {
+  const { page } = ctx;
+  await ctx.ext.worker.evaluate(() => chrome.storage.session.remove('vaultKey'));
+  await page.locator('#unlock-password').waitFor();
+  await page.locator('#unlock-password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Unlock' }).click();
+  await waitUnlocked(page);
+  await goto(page, '#settings');
 });
 
 test('changes the master password; a wrong current password changes nothing', async () => {
