@@ -105,7 +105,10 @@ export function fillFeature(ctx: BackgroundContext): HandlerMap {
       from: 'extension',
       async handle(msg) {
         const tab = await browser.tabs.get(msg.tabId).catch(() => undefined);
-        return { url: tab?.url ?? null, kinds: (await ctx.registry).kinds(msg.tabId) };
+        const reg = await ctx.registry;
+        // Without an activeTab grant (popup opened by the shortcut or openPopup) the tab's URL is
+        // hidden; the top frame's own report (its URL as the browser gave it) stands in.
+        return { url: tab?.url ?? reg.topUrl(msg.tabId) ?? null, kinds: reg.kinds(msg.tabId) };
       },
     },
     'fill-account': {

@@ -38,6 +38,14 @@ describe('TabRegistry', () => {
     expect(reg.kinds(1)).toEqual(['backup']);
   });
 
+  it("knows the top frame's URL only from the top frame's own report", () => {
+    const reg = new TabRegistry();
+    reg.report(1, frame(4, 'https://idp.example', ['otp']));
+    expect(reg.topUrl(1)).toBeUndefined();
+    reg.report(1, frame(0, 'https://app.example', ['otp'], 'https://app.example/mfa'));
+    expect(reg.topUrl(1)).toBe('https://app.example/mfa');
+  });
+
   it('round-trips through JSON (storage.session) and ignores junk', () => {
     const reg = new TabRegistry();
     reg.report(5, frame(0, 'https://a.example', ['otp']));

@@ -41,6 +41,11 @@ export class TabRegistry {
     return frames.filter((f) => f.kinds.includes(kind)).sort((a, b) => a.frameId - b.frameId);
   }
 
+  /** The URL the tab's top frame reported (known only while it has a code field). */
+  topUrl(tabId: number): string | undefined {
+    return this.tabs.get(tabId)?.get(0)?.url;
+  }
+
   kinds(tabId: number): FieldKind[] {
     const all = new Set<FieldKind>();
     for (const f of this.tabs.get(tabId)?.values() ?? []) for (const k of f.kinds) all.add(k);

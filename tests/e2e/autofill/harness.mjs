@@ -4,8 +4,10 @@
 // extension pages do. Nothing here can fill without the test acting like a user (a message from an
 // extension page, a key press, a trusted click).
 import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as OTPAuth from 'otpauth';
+import { chromium } from 'playwright-core';
 import { launchExtension } from '../extension.mjs';
 import { seedVault } from '../seed.mjs';
 import { serveStatic } from '../server.mjs';
@@ -54,9 +56,11 @@ export async function startAutofill({ accounts, recovery, cdp = false } = {}) {
   const a = serverA.url;
   const b = `http://localhost:${serverB.port}`;
   const ext = await launchExtension({ cdp });
-  const ctl = await ext.openPage('popup.html');
+  // The control page is options.html, never popup.html, so it cannot be taken for the toolbar popup.
+  const ctl = await ext.openPage('options.html');
   const ids = await seedVault(ctl, { password: 'correct horse battery', accounts: accounts(a, b), recovery });
 
+  const connections = [];
   const send = (msg) => ctl.evaluate((m) => chrome.runtime.sendMessage(m), msg);
   // Without the "tabs" permission an extension page cannot see tab URLs, but tab ids only grow:
   // the page a test just opened is the tab with the highest id.
@@ -86,15 +90,61 @@ export async function startAutofill({ accounts, recovery, cdp = false } = {}) {
     fill(tabId, accountId, kind = 'otp', allowUnbound) {
       return send({ type: 'fill-account', tabId, accountId, kind, allowUnbound });
     },
+    /** Frames the background registered for a tab (storage.session mirror): [{ frameId, origin, kinds }]. */
+    async frames(tabId) {
+      const { tabs } = await ctl.evaluate(() => chrome.storage.session.get('tabs'));
+      return (tabs ?? []).find(([id]) => id === tabId)?.[1] ?? [];
+    },
+    /** How many toolbar popups are open now (runtime.getContexts in the service worker). */
+    async popupsOpen() {
+      return ext.worker.evaluate(
+        async () => (await chrome.runtime.getContexts({ contextTypes: ['POPUP'] })).length,
+      );
+    },
+    /**
+     * Opens the real toolbar popup (chrome.action.openPopup) and returns it as a page. It connects
+     * over CDP afresh each time: a connection never lists popup targets opened after it was made.
+     */
+    async openRealPopup() {
+      const port = await devtoolsPort(ext);
+      await ext.worker.evaluate(() => chrome.action.openPopup());
+      for (let i = 0; i < 100; i++) {
+        const browser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
+        const popup = browser
+          .contexts()
+          .flatMap((c) => c.pages())
+          .find((p) => p.url().startsWith(`${ext.base}/popup.html`));
+        if (popup) {
+          connections.push(browser);
+          return popup;
+        }
+        await browser.close();
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      throw new Error('the popup did not open');
+    },
     async badge(tabId) {
       return ext.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
     },
     async close() {
+      for (const c of connections) await c.close().catch(() => {});
       await ext.close();
       await serverA.close();
       await serverB.close();
     },
   };
+}
+
+/** The browser's DevTools port, read from the profile folder chrome://version names. */
+async function devtoolsPort(ext) {
+  const page = await ext.context.newPage();
+  try {
+    await page.goto('chrome://version');
+    const profile = (await page.locator('#profile_path').innerText()).trim();
+    return readFileSync(join(dirname(profile), 'DevToolsActivePort'), 'utf8').split('\n')[0];
+  } finally {
+    await page.close();
+  }
 }
 
 /** Polls `check` until it is truthy (a state the browser reaches, not a stopwatch). */
@@ -119,4 +169,12 @@ export async function pressFillShortcut(context, page) {
   await cdp.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', ...key });
   await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', ...key });
   await cdp.detach();
+}
+
+/** Roles and names of what a page shows to assistive technology, closed shadow roots included. */
+export async function accessibleNodes(page) {
+  const cdp = await page.context().newCDPSession(page);
+  const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+  await cdp.detach();
+  return nodes.filter((n) => !n.ignored).map((n) => ({ role: n.role?.value, name: n.name?.value ?? '' }));
 }

@@ -1,0 +1,180 @@
+import { describe, expect, it } from 'vitest';
+import type { FieldKind } from '../messages';
+import { generateCode } from '../otp';
+import type { RecoverySheet, StoredAccount } from '../vault/types';
+import { accountName, fieldMenu } from './field-menu';
+import { fillAccount } from './service';
+import { runFillShortcut } from './shortcut';
+import { type FrameFields, TabRegistry } from './tab-registry';
+
+const T0 = 1_700_000_010_000; // 10 s into a 30 s period
+const acct = (id: string, sites: string[], over: Partial<StoredAccount> = {}): StoredAccount => ({
+  id,
+  type: 'totp',
+  secret: 'JBSWY3DPEHPK3PXP',
+  issuer: `Issuer ${id}`,
+  label: `${id}@example.com`,
+  algorithm: 'SHA1',
+  digits: 6,
+  period: 30,
+  counter: 0,
+  sites,
+  notes: '',
+  pinned: false,
+  order: 0,
+  createdAt: 0,
+  updatedAt: 0,
+  ...over,
+});
+
+function world(accounts: StoredAccount[], frames: FrameFields[], opts: { now?: number } = {}) {
+  const registry = new TabRegistry();
+  for (const f of frames) registry.report(1, f);
+  const sent: { frameId: number; code: string; origin: string; kind: FieldKind }[] = [];
+  const sheets = new Map<string, RecoverySheet>();
+  const slept: number[] = [];
+  let now = opts.now ?? T0;
+  const deps = {
+    vault: {
+      async get(id: string) {
+        const a = accounts.find((x) => x.id === id);
+        if (!a) throw Object.assign(new Error('missing'), { code: 'not-found' });
+        return a;
+      },
+      async update(id: string, patch: Partial<StoredAccount>) {
+        const a = accounts.find((x) => x.id === id) as StoredAccount;
+        Object.assign(a, patch);
+        return a;
+      },
+      getRecovery: async (id: string) => sheets.get(id) ?? null,
+      setRecovery: async (id: string, s: RecoverySheet) => void sheets.set(id, s),
+    },
+    registry,
+    async send(_tab: number, frameId: number, code: string, frame: FrameFields, kind: FieldKind) {
+      sent.push({ frameId, code, origin: frame.origin, kind });
+      return { ok: true };
+    },
+    now: () => now,
+    sleep: async (ms: number) => {
+      slept.push(ms);
+      now += ms;
+    },
+  };
+  return { deps, sent, sheets, slept };
+}
+
+const frame = (frameId: number, origin: string, kinds: FieldKind[] = ['otp']): FrameFields => ({
+  frameId,
+  origin,
+  url: `${origin}/2fa`,
+  kinds,
+});
+
+describe('fillAccount', () => {
+  it('sends only the current code and the frame origin to the bound frame', async () => {
+    const a = acct('a', ['https://github.com']);
+    const w = world([a], [frame(0, 'https://evil.example'), frame(3, 'https://login.github.com')]);
+    expect(await fillAccount(w.deps, { tabId: 1, accountId: 'a', kind: 'otp' })).toEqual({
+      ok: true,
+      filled: 'otp',
+    });
+    expect(w.sent).toEqual([
+      { frameId: 3, code: generateCode(a, T0), origin: 'https://login.github.com', kind: 'otp' },
+    ]);
+  });
+
+  it('refuses an unbound site unless the user confirmed, and names the site to remember', async () => {
+    const w = world([acct('a', ['https://github.com'])], [frame(0, 'https://github.com.evil.example')]);
+    expect(await fillAccount(w.deps, { tabId: 1, accountId: 'a', kind: 'otp' })).toEqual({
+      ok: false,
+      reason: 'not-bound',
+      site: 'evil.example',
+    });
+    expect(w.sent).toEqual([]);
+    const ok = await fillAccount(w.deps, { tabId: 1, accountId: 'a', kind: 'otp', allowUnbound: true });
+    expect(ok.ok).toBe(true);
+  });
+
+  it('with frameId, fills that frame or nothing (the in-field button never reaches another frame)', async () => {
+    const a = acct('a', ['https://a.example', 'https://b.example']);
+    const w = world([a], [frame(0, 'https://a.example'), frame(5, 'https://b.example')]);
+    await fillAccount(w.deps, { tabId: 1, accountId: 'a', kind: 'otp', frameId: 5 });
+    expect(w.sent.map((s) => s.frameId)).toEqual([5]);
+    expect(await fillAccount(w.deps, { tabId: 1, accountId: 'a', kind: 'otp', frameId: 9 })).toEqual({
+      ok: false,
+      reason: 'no-field',
+    });
+  });
+
+  it('waits for the next period when under 3 s are left, and fills that code', async () => {
+    const a = acct('a', ['https://a.example']);
+    const late = 1_700_000_038_500; // 1.5 s left
+    const w = world([a], [frame(0, 'https://a.example')], { now: late });
+    await fillAccount(w.deps, { tabId: 1, accountId: 'a', kind: 'otp' });
+    expect(w.slept).toEqual([1_505]);
+    expect(w.sent[0]?.code).toBe(generateCode(a, 1_700_000_040_005));
+    expect(w.sent[0]?.code).not.toBe(generateCode(a, late));
+  });
+
+  it('moves an HOTP counter on after a fill, and uses each backup code once', async () => {
+    const h = acct('h', ['https://a.example'], { type: 'hotp', counter: 7 });
+    const w = world([h], [frame(0, 'https://a.example', ['otp', 'backup'])]);
+    await fillAccount(w.deps, { tabId: 1, accountId: 'h', kind: 'otp' });
+    expect(h.counter).toBe(8);
+    w.sheets.set('h', {
+      codes: [
+        { code: 'aaaa-bbbb', usedAt: null },
+        { code: 'cccc-dddd', usedAt: null },
+      ],
+      createdAt: 0,
+      updatedAt: 0,
+    });
+    const first = await fillAccount(w.deps, { tabId: 1, accountId: 'h', kind: 'backup' });
+    const second = await fillAccount(w.deps, { tabId: 1, accountId: 'h', kind: 'backup' });
+    expect([first, second].map((r) => (r.ok ? r.backupCode : r.reason))).toEqual(['aaaa-bbbb', 'cccc-dddd']);
+    expect(await fillAccount(w.deps, { tabId: 1, accountId: 'h', kind: 'backup' })).toEqual({
+      ok: false,
+      reason: 'no-backup-codes',
+    });
+  });
+});
+
+describe('fieldMenu', () => {
+  const accounts = [acct('a', ['https://github.com']), acct('b', ['https://gitlab.com']), acct('c', [])];
+  it('names only the accounts bound to the frame origin, and nothing while locked', () => {
+    expect(fieldMenu(accounts, 'https://gist.github.com')).toEqual({
+      locked: false,
+      accounts: [{ id: 'a', name: 'Issuer a (a@example.com)' }],
+    });
+    expect(fieldMenu(accounts, 'https://example.org')).toEqual({ locked: false, accounts: [] });
+    expect(fieldMenu(null, 'https://github.com')).toEqual({ locked: true, accounts: [] });
+    expect(JSON.stringify(fieldMenu(accounts, 'https://github.com'))).not.toContain('JBSW');
+  });
+  it('accountName falls back to whichever part exists', () => {
+    expect(accountName({ issuer: '', label: 'me' })).toBe('me');
+    expect(accountName({ issuer: 'Site', label: '' })).toBe('Site');
+  });
+});
+
+describe('runFillShortcut', () => {
+  const run = async (ids: string[], fillOk = true) => {
+    const calls: string[] = [];
+    const did = await runFillShortcut({
+      matching: async () => ids,
+      fill: async (id) => {
+        calls.push(`fill ${id}`);
+        return fillOk ? { ok: true, filled: 'otp' } : { ok: false, reason: 'no-field' };
+      },
+      openPopup: async () => void calls.push('popup'),
+    });
+    return { did, calls };
+  };
+  it('fills when exactly one account matches, else opens the popup', async () => {
+    expect(await run(['a'])).toEqual({ did: 'filled', calls: ['fill a'] });
+    expect(await run(['a', 'b'])).toEqual({ did: 'popup', calls: ['popup'] });
+    expect(await run([])).toEqual({ did: 'popup', calls: ['popup'] });
+  });
+  it('opens the popup when the single fill fails', async () => {
+    expect(await run(['a'], false)).toEqual({ did: 'popup', calls: ['fill a', 'popup'] });
+  });
+});
