@@ -1,0 +1,70 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { PreviewItem } from '../../entrypoints/options/store-import';
+import { ImportPreview } from './import-preview';
+
+afterEach(cleanup);
+
+const draft = (issuer: string, over = {}) => ({
+  type: 'totp' as const,
+  secret: 'JBSWY3DPEHPK3PXP',
+  issuer,
+  label: 'me',
+  algorithm: 'SHA1' as const,
+  digits: 6,
+  period: 30,
+  counter: 0,
+  ...over,
+});
+const sheet = {
+  codes: [
+    { code: 'a', usedAt: null },
+    { code: 'b', usedAt: 1 },
+  ],
+  createdAt: 0,
+  updatedAt: 0,
+};
+
+function setup(items: PreviewItem[]) {
+  const toggled: number[] = [];
+  let imported = 0;
+  render(
+    <ImportPreview
+      items={items}
+      warnings={['Entry 3: the secret is missing']}
+      selectedCount={items.filter((i) => i.selected).length}
+      busy={false}
+      progress={null}
+      onToggle={(i) => toggled.push(i)}
+      onSelectAll={() => {}}
+      onImport={() => imported++}
+      onClear={() => {}}
+    />,
+  );
+  return { toggled, imported: () => imported };
+}
+
+describe('ImportPreview', () => {
+  it('lists each account with its duplicate note and backup codes, ticked as the store says', () => {
+    const { toggled } = setup([
+      { draft: draft('Known'), duplicate: 'existing', selected: false },
+      { draft: { ...draft('Restored'), recovery: sheet }, duplicate: null, selected: true },
+    ]);
+    expect(screen.getByRole('heading', { name: 'Found 2 accounts' })).toBeTruthy();
+    expect(screen.getByText('Entry 3: the secret is missing')).toBeTruthy();
+    const known = screen.getByRole('checkbox', { name: 'Import Known (me)' }) as HTMLInputElement;
+    expect(known.checked).toBe(false);
+    expect(screen.getByText('Already in Keyfob')).toBeTruthy();
+    expect(screen.getByText('With 2 backup codes')).toBeTruthy();
+    fireEvent.click(known);
+    expect(toggled).toEqual([0]);
+  });
+
+  it('the import button counts the ticked accounts and is off when none is ticked', () => {
+    setup([{ draft: draft('Known'), duplicate: 'existing', selected: false }]);
+    expect((screen.getByRole('button', { name: 'Import 0 accounts' }) as HTMLButtonElement).disabled).toBe(
+      true,
+    );
+  });
+});
