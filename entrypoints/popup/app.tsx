@@ -8,6 +8,7 @@ import { PopupHeader } from '../../components/search-bar';
 import { SetupForm } from '../../components/setup-form';
 import { UnlockForm } from '../../components/unlock-form';
 import type { Clock, PopupBackend, SiteMatcher } from './backend-types';
+import { fitListToWindow } from './fit';
 import { StatusLine } from './status-line';
 import { createPopupStore, MIN_PASSWORD_LENGTH, type PopupStore } from './store';
 
@@ -100,6 +101,7 @@ function MainScreen({ store, listHeight }: { store: PopupStore; listHeight?: num
   }, []);
 
   const empty = store.accounts.value.length === 0;
+  useEffect(() => (empty ? undefined : fitListToWindow()), [empty]);
   return (
     <>
       <PopupHeader

@@ -17,8 +17,10 @@ const gz = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
  */
 export function measurePageJs(extDir, html = 'popup.html') {
   const page = readFileSync(join(extDir, html), 'utf8');
-  const entries = [...page.matchAll(/<script[^>]+src="([^"]+)"/g), ...page.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+)"/g)]
-    .map((m) => resolve(extDir, `.${m[1].startsWith('/') ? '' : '/'}${m[1]}`));
+  const entries = [
+    ...page.matchAll(/<script[^>]+src="([^"]+)"/g),
+    ...page.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+)"/g),
+  ].map((m) => resolve(extDir, `.${m[1].startsWith('/') ? '' : '/'}${m[1]}`));
   const initial = new Set();
   const lazy = new Set();
   const visit = (file) => {
