@@ -1,10 +1,12 @@
-// Issue 2's first browser test, through the real UI of the built extension: create the vault with a
-// master password in the toolbar popup, add an account from an otpauth URI in the options page's
-// Add section, see the popup show the right code (RFC 6238 computed here with node:crypto), lock,
-// and be asked for the password again. Every control the popup shows has an accessible name.
+// Issue 2's first browser test and issue 3's journey, through the real UI of the built extension:
+// create the vault with a master password in the toolbar popup, add an account from an otpauth URI
+// in the options page's Add section, see the popup show the right code (RFC 6238 computed here with
+// node:crypto), lock and be asked for the password again (a wrong one is refused), unlock, copy
+// with the keyboard and read the clipboard back, and see it cleared after the popup has closed.
+// Every control the popup shows has an accessible name.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { expectAllNamed, expectCurrentTotp, launch, PASSWORD } from './helpers.mjs';
+import { expectAllNamed, expectCurrentTotp, launch, PASSWORD, setSettings, waitFor } from './helpers.mjs';
 
 const SECRET = 'JBSWY3DPEHPK3PXP';
 const URI = `otpauth://totp/ACME%20Co:jane%40acme.test?secret=${SECRET}&issuer=ACME%20Co&algorithm=SHA1&digits=6&period=30`;
@@ -80,9 +82,37 @@ test('lock: the popup asks for the master password again, also after reopening',
   const field = popup.getByLabel('Master password');
   await field.waitFor();
   assert.equal(await field.evaluate((el) => el === document.activeElement), true, 'the field has focus');
+  await field.fill('not the password');
+  await field.press('Enter');
+  await popup.locator('#unlock-status').getByText('Wrong password.').waitFor({ timeout: 30_000 });
+  assert.equal(await popup.getByRole('grid').count(), 0, 'still locked');
   await field.fill(PASSWORD);
   await field.press('Enter');
   await popup.getByRole('grid', { name: 'Accounts' }).waitFor({ timeout: 30_000 });
   await expectCurrentTotp(popup, 'ACME Co', SECRET);
   await popup.close();
+});
+
+test('copy with the keyboard: the clipboard holds the code, and is cleared after the popup closed', async () => {
+  const reader = await ext.openPage('options.html#settings');
+  await ext.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await setSettings(reader, { clipboardClearSeconds: 3 });
+  const popup = await ext.openRealPopup();
+  await popup.getByRole('grid', { name: 'Accounts' }).waitFor();
+  await popup.getByRole('searchbox', { name: 'Search accounts' }).press('ArrowDown');
+  await popup.keyboard.press('Enter');
+  await popup.getByRole('status').getByText('Code for ACME Co (jane@acme.test) copied.').waitFor();
+  await popup.getByText('Copied', { exact: true }).waitFor();
+  const code = await expectCurrentTotp(popup, 'ACME Co', SECRET);
+  await popup.close();
+
+  await reader.bringToFront();
+  const read = () => reader.evaluate(() => navigator.clipboard.readText());
+  assert.equal(await read(), code, 'the clipboard holds the code without the grouping space');
+  // The popup is gone; the offscreen document clears the clipboard at the deadline, then closes.
+  await waitFor(async () => (await read()) === '', { timeout: 15_000, what: 'the clipboard to be cleared' });
+  await waitFor(async () => !(await ext.worker.evaluate(() => chrome.offscreen.hasDocument())), {
+    what: 'the offscreen document to close',
+  });
+  await reader.close();
 });
