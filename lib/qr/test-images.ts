@@ -1,17 +1,15 @@
 /**
- * Test-only image loader: turns the PNG/JPEG fixtures into raw RGBA for decodeQrCodes.
+ * Test/bench-only image loader: turns the PNG/JPEG fixtures into raw RGBA for decodeQrCodes.
  *
- * PNG goes through `pngjs` (pure JS; present as a dependency of `qrcode`). There is no pure-JS
- * JPEG decoder installed, so JPEGs are decoded once by headless Chromium (playwright-core)
- * and cached as raw RGBA under os.tmpdir(). Never imported by extension code.
+ * Both decoders are small pure-JS devDependencies (`pngjs`, `jpeg-js`), so the fixture suite
+ * and the bench run in plain Node without launching a browser. Never imported by extension code.
  *
  * @see https://www.w3.org/TR/png-3/
+ * @see https://www.w3.org/Graphics/JPEG/itu-t81.pdf
  */
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import jpeg from 'jpeg-js';
+import { PNG } from 'pngjs';
 
 export interface RgbaImage {
   data: Uint8ClampedArray;
@@ -19,105 +17,29 @@ export interface RgbaImage {
   height: number;
 }
 
-interface PngSync {
-  sync: { read(buf: Buffer): { width: number; height: number; data: Buffer } };
+/** Views a Node Buffer as the Uint8ClampedArray the decoder expects, without copying. */
+function clamped(buf: Uint8Array): Uint8ClampedArray {
+  return new Uint8ClampedArray(buf.buffer, buf.byteOffset, buf.length);
 }
 
-const require = createRequire(import.meta.url);
-const CACHE_DIR = join(tmpdir(), 'keyfob-qr-cache');
-
-/** Decodes a PNG file to RGBA with pngjs (16-bit channels are rescaled to 8-bit). */
-function loadPng(bytes: Buffer): RgbaImage {
-  const { PNG } = require('pngjs') as { PNG: PngSync };
-  const png = PNG.sync.read(bytes);
-  const data = new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.length);
-  return { data, width: png.width, height: png.height };
-}
-
-function cachePath(bytes: Buffer): string {
-  return join(CACHE_DIR, `${createHash('sha256').update(bytes).digest('hex').slice(0, 24)}.rgba`);
-}
-
-/** Cache format: 8-byte header (uint32 LE width, height) followed by RGBA bytes. */
-function readCache(file: string): RgbaImage | null {
-  if (!existsSync(file)) return null;
-  const buf = readFileSync(file);
-  const width = buf.readUInt32LE(0);
-  const height = buf.readUInt32LE(4);
-  if (buf.length !== 8 + width * height * 4) return null;
-  return { data: new Uint8ClampedArray(buf.buffer, buf.byteOffset + 8, width * height * 4), width, height };
-}
-
-/** Decodes JPEGs with headless Chromium (canvas getImageData), caching results on disk. */
-async function loadWithChromium(files: { path: string; bytes: Buffer }[]): Promise<Map<string, RgbaImage>> {
-  const out = new Map<string, RgbaImage>();
-  const todo = files.filter((f) => {
-    const hit = readCache(cachePath(f.bytes));
-    if (hit) out.set(f.path, hit);
-    return !hit;
-  });
-  if (todo.length === 0) return out;
-  const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-quic',
-    ],
-  });
-  try {
-    const page = await browser.newPage();
-    mkdirSync(CACHE_DIR, { recursive: true });
-    for (const f of todo) {
-      const res = await page.evaluate(async (b64: string) => {
-        const bin = atob(b64);
-        const u8 = new Uint8Array(bin.length);
-        for (let i = 0; i < bin.length; i++) u8[i] = bin.charCodeAt(i);
-        const bmp = await createImageBitmap(new Blob([u8]), {
-          colorSpaceConversion: 'none',
-          premultiplyAlpha: 'none',
-        });
-        const canvas = new OffscreenCanvas(bmp.width, bmp.height);
-        const ctx = canvas.getContext('2d') as OffscreenCanvasRenderingContext2D;
-        ctx.drawImage(bmp, 0, 0);
-        const px = ctx.getImageData(0, 0, bmp.width, bmp.height).data;
-        let s = '';
-        for (let i = 0; i < px.length; i += 0x8000) {
-          s += String.fromCharCode(...px.subarray(i, i + 0x8000));
-        }
-        return { w: bmp.width, h: bmp.height, b64: btoa(s) };
-      }, f.bytes.toString('base64'));
-      const px = Buffer.from(res.b64, 'base64');
-      const header = Buffer.alloc(8);
-      header.writeUInt32LE(res.w, 0);
-      header.writeUInt32LE(res.h, 4);
-      writeFileSync(cachePath(f.bytes), Buffer.concat([header, px]));
-      out.set(f.path, {
-        data: new Uint8ClampedArray(px.buffer, px.byteOffset, px.length),
-        width: res.w,
-        height: res.h,
-      });
-    }
-  } finally {
-    await browser.close();
+/**
+ * Decodes PNG or JPEG bytes (sniffed by signature, not by file name) to RGBA.
+ * @see https://www.w3.org/TR/png-3/#5PNG-file-signature
+ */
+export function decodeImage(bytes: Uint8Array): RgbaImage {
+  if (bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47) {
+    // pngjs rescales 16-bit channels to 8-bit and expands palettes/grey to RGBA.
+    const png = PNG.sync.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length));
+    return { data: clamped(png.data), width: png.width, height: png.height };
   }
-  return out;
+  if (bytes[0] === 0xff && bytes[1] === 0xd8) {
+    const img = jpeg.decode(bytes, { useTArray: true, formatAsRGBA: true });
+    return { data: clamped(img.data), width: img.width, height: img.height };
+  }
+  throw new TypeError('decodeImage: neither PNG nor JPEG');
 }
 
-/** Loads every file (PNG or JPEG) to RGBA, keyed by the path given. */
-export async function loadImages(paths: string[]): Promise<Map<string, RgbaImage>> {
-  const out = new Map<string, RgbaImage>();
-  const jpegs: { path: string; bytes: Buffer }[] = [];
-  for (const p of paths) {
-    const bytes = readFileSync(p);
-    if (bytes[0] === 0x89 && bytes[1] === 0x50) out.set(p, loadPng(bytes));
-    else jpegs.push({ path: p, bytes });
-  }
-  for (const [k, v] of await loadWithChromium(jpegs)) out.set(k, v);
-  return out;
+/** Reads and decodes one image file. */
+export function loadImage(path: string): RgbaImage {
+  return decodeImage(readFileSync(path));
 }
