@@ -87,7 +87,8 @@ export function AccountList(p: AccountListProps) {
     }
   }, [p.activeIndex, p.items]);
 
-  useEffect(() => {
+  // A layout effect, not a passive one: focus must land before the next key press is handled.
+  useLayoutEffect(() => {
     if (p.focusToken) {
       focusPending.current = true;
       ref.current?.querySelector<HTMLElement>(`[data-index="${p.activeIndex}"] [data-role="copy"]`)?.focus();

@@ -70,8 +70,6 @@ after(async () => {
 async function popupOver(path, kind = 'otp') {
   const tab = await ext.context.newPage();
   await tab.goto(`${server.url}${path}`);
-  const ctl =
-    ext.context.pages().find((p) => p.url().startsWith(ext.base)) ?? (await ext.openPage('options.html'));
   const tabId = await waitFor(
     async () => {
       // Without the "tabs" permission URLs are hidden, but ids only grow: the newest tab is ours.
