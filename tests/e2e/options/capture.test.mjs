@@ -58,7 +58,7 @@ describe('with the shipped permissions', () => {
     await page.getByRole('button', { name: 'Capture current tab' }).click();
     await page
       .getByRole('alert')
-      .getByText(/click the Keyfob icon and choose “Scan QR code”/)
+      .getByText(/click the Keyfob icon and choose “Scan QR code on this page”/)
       .waitFor();
     assert.equal(await page.locator('table.preview').count(), 0);
     assert.deepEqual(ctx.errors, []);
