@@ -4,6 +4,8 @@ import { browserTranslator } from '../../components/i18n';
 import { App } from './app';
 import { createBrowserBackend } from './backend';
 import './style.css';
+import './controls.css';
+import './sections.css';
 
 /** Keys are checked by the locale JSON tests, so the page passes them through untyped. */
 const getMessage = browser.i18n.getMessage.bind(browser.i18n) as (key: string, subs?: string[]) => string;

@@ -12,6 +12,7 @@ import type {
 /**
  * In-memory {@link OptionsBackend} for the store tests (not used by the page). It records the
  * calls that matter and lets a test script parse results and failures.
+ * @see ./backend-types.ts (the contract it fakes)
  */
 export function fakeBackend(initial: StoredAccount[] = []) {
   let accounts = [...initial];

@@ -92,6 +92,10 @@ async function parse(src: ImportSource, opts: { password?: string }): Promise<Im
   return out.result();
 }
 
+/**
+ * The registry entry: certain when the JSON carries the backup marker, absent otherwise.
+ * @see ../export/keyfob-backup.ts (the writer)
+ */
 export const keyfobBackup: ImportFormat = {
   id: 'keyfob-backup',
   label: LABEL,
