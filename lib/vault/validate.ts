@@ -1,3 +1,4 @@
+import { OTP_LIMITS } from '../otp/types';
 import { VaultError } from './errors';
 import type { RecoverySheet, StoredAccount, VaultHeader } from './types';
 
@@ -21,9 +22,10 @@ export function assertValidAccount(a: StoredAccount): void {
   if (!isStr(a.issuer)) bad('issuer');
   if (!isStr(a.label)) bad('label');
   if (!ALGORITHMS.has(a.algorithm)) bad('algorithm');
-  if (!isInt(a.digits, 5, 10)) bad('digits');
-  if (!isInt(a.period, 1, 86_400)) bad('period');
-  if (!isInt(a.counter, 0, Number.MAX_SAFE_INTEGER)) bad('counter');
+  // The same ranges as lib/otp validateDraft: whatever a URI or an import may yield, the vault stores.
+  if (!isInt(a.digits, OTP_LIMITS.minDigits, OTP_LIMITS.maxDigits)) bad('digits');
+  if (!isInt(a.period, OTP_LIMITS.minPeriod, OTP_LIMITS.maxPeriod)) bad('period');
+  if (!isInt(a.counter, 0, OTP_LIMITS.maxCounter)) bad('counter');
   if (!Array.isArray(a.sites) || !a.sites.every(isStr)) bad('sites');
   if (!isStr(a.notes)) bad('notes');
   if (a.color !== undefined && !isStr(a.color)) bad('color');

@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
+import { parseOtpauthUri } from '../otp';
 import { fromBase64 } from './crypto';
 import { openKeyfobDb } from './store';
 import { draft, testVault } from './test-helpers';
@@ -102,6 +103,22 @@ describe('accounts and recovery', () => {
     await expect(vault.get(id)).rejects.toMatchObject({ code: 'not-found' });
     await expect(vault.remove(id)).rejects.toMatchObject({ code: 'not-found' });
     await expect(vault.update(id, {})).rejects.toMatchObject({ code: 'not-found' });
+  });
+
+  it('stores every draft the URI parser accepts, at the edges of its ranges', async () => {
+    const { vault } = testVault();
+    await vault.create(PW);
+    const links = [
+      'otpauth://totp/A:a?secret=JBSWY3DPEHPK3PXP&digits=4',
+      'otpauth://totp/B:b?secret=JBSWY3DPEHPK3PXP&digits=1&period=2147483647',
+      'otpauth://hotp/C:c?secret=JBSWY3DPEHPK3PXP&digits=10&counter=9007199254740991',
+    ];
+    const added = await vault.add(links.map(parseOtpauthUri));
+    expect(added.map((a) => [a.digits, a.period, a.counter])).toEqual([
+      [4, 30, 0],
+      [1, 2147483647, 0],
+      [10, 30, 9007199254740991],
+    ]);
   });
 
   it('add is all-or-nothing: one invalid draft writes nothing', async () => {
