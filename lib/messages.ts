@@ -39,24 +39,15 @@ export type FillResult =
       site?: string;
     };
 
-/** What the in-field button may show: names of the accounts bound to the frame's site, never codes. */
-export interface FieldMenu {
-  locked: boolean;
-  accounts: { id: string; name: string }[];
-}
-
 export type Message =
   /** content → background: whether this frame has a code field now */
   | { type: 'code-fields'; kinds: FieldKind[] }
-  /** content → background, after a trusted click on the in-field button: what to offer */
-  | { type: 'field-menu'; kind: FieldKind }
   /**
-   * content → background, after a trusted click on a menu entry: fill this account's code into the
-   * sender's own frame (the background re-checks the frame's origin and the account's binding)
+   * content → background, after a trusted click on the in-field button: fill the sender's own frame
+   * when exactly one account is bound to its site, else open the popup (the background re-checks
+   * the frame's origin and the binding; no account id or name ever comes from or goes to the page)
    */
-  | { type: 'field-fill'; accountId: string; kind: FieldKind }
-  /** content → background, after a trusted click: open the toolbar popup (locked vault, no account) */
-  | { type: 'open-popup' }
+  | { type: 'field-fill'; kind: FieldKind }
   /** background → content: fill this code, only if the frame's origin is `origin` */
   | { type: 'fill-code'; code: string; origin: string; kind: FieldKind }
   /** extension pages → background: accounts changed (badge and menus recompute) */
@@ -93,9 +84,7 @@ export type MessageOf<T extends MessageType> = Extract<Message, { type: T }>;
 export interface Replies {
   /** whether the frame should show the in-field button (setting) */
   'code-fields': { button: boolean } | undefined;
-  'field-menu': FieldMenu;
-  'field-fill': FillResult;
-  'open-popup': undefined;
+  'field-fill': { done: 'filled' | 'popup' | 'refused' };
   'fill-code': { ok: boolean; reason?: 'origin-mismatch' | 'no-field' };
   'vault-changed': undefined;
   activity: undefined;
@@ -129,9 +118,7 @@ export type HandlerMap = { [T in MessageType]?: Handler<T> };
 
 const MESSAGE_TYPES: ReadonlySet<string> = new Set<MessageType>([
   'code-fields',
-  'field-menu',
   'field-fill',
-  'open-popup',
   'fill-code',
   'vault-changed',
   'activity',
@@ -170,8 +157,11 @@ export function senderKind(sender: Sender, self: { id: string; origin: string })
  */
 export function createRouter(handlers: HandlerMap, self: { id: string; origin: string }) {
   return (raw: unknown, sender: Sender): Promise<unknown> | undefined => {
-    if (!isMessage(raw)) return undefined;
-    const handler = handlers[raw.type] as Handler<MessageType> | undefined;
+    const type = typeof raw === 'object' && raw !== null ? (raw as { type?: unknown }).type : undefined;
+    // Only types this map handles (own properties: "constructor" or "__proto__" never match). Not
+    // isMessage(): the full type list would ride along into the content script for nothing.
+    if (typeof type !== 'string' || !Object.hasOwn(handlers, type)) return undefined;
+    const handler = handlers[type as MessageType] as Handler<MessageType> | undefined;
     if (!handler || senderKind(sender, self) !== handler.from) return undefined;
     return Promise.resolve(handler.handle(raw as never, sender));
   };

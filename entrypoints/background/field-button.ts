@@ -1,13 +1,13 @@
-import { fieldMenu } from '@/lib/fill/field-menu';
+import { runFillShortcut } from '@/lib/fill/shortcut';
 import type { FieldKind, HandlerMap, Sender } from '@/lib/messages';
 import type { BackgroundContext } from './context';
-import { fillFor, senderOrigin } from './fill';
+import { fillFor, matchingAccounts, senderOrigin } from './fill';
 
 const isKind = (k: unknown): k is FieldKind => k === 'otp' || k === 'backup';
 
 /**
  * Which frame is asking, as the browser reports it, and only if that very frame reported a code
- * field of `kind`: a frame that has no field gets nothing, not even account names.
+ * field of `kind`: a frame without one gets nothing.
  */
 async function askingFrame(ctx: BackgroundContext, sender: Sender, kind: unknown) {
   const tabId = sender.tab?.id;
@@ -16,47 +16,32 @@ async function askingFrame(ctx: BackgroundContext, sender: Sender, kind: unknown
   const frameId = sender.frameId ?? 0;
   const reg = await ctx.registry;
   const frame = reg.framesWith(tabId, kind).find((f) => f.frameId === frameId && f.origin === origin);
-  return frame ? { tabId, frameId, origin, kind } : null;
+  return frame ? { tabId, kind, frame } : null;
 }
 
 /**
- * The in-field button's requests. Each comes from a content script after a trusted click, but a
- * content script runs inside a page that may be hostile, so every request is re-checked here: the
- * sender frame's own origin (never a claimed one), that it has a code field, and that the account
- * is bound to its site. The fill goes only to that frame, never to another one of the tab.
- * @see /work/shared/DESIGN.md "Security rules" (in-field button, isTrusted)
+ * The in-field button's request. It comes from a content script after a trusted click, but a
+ * content script runs inside a page that may be hostile, so everything is decided here: the sender
+ * frame's own origin (never a claimed one), that it has a code field, which accounts are bound to
+ * its site. Exactly one → its code goes to that frame only; otherwise (several, none, locked) the
+ * popup opens so the user chooses, as with the fill shortcut.
+ * @see /work/shared/DESIGN.md "Security rules" (in-field button)
  */
 export function fieldButtonFeature(ctx: BackgroundContext): HandlerMap {
   return {
-    'field-menu': {
-      from: 'content',
-      async handle(msg, sender) {
-        const frame = await askingFrame(ctx, sender, msg.kind);
-        if (!frame || !(await ctx.vault.isUnlocked())) return fieldMenu(null, '');
-        return fieldMenu((await ctx.vault.list()).accounts, frame.origin);
-      },
-    },
     'field-fill': {
       from: 'content',
       async handle(msg, sender) {
-        const frame = await askingFrame(ctx, sender, msg.kind);
-        if (!frame || typeof msg.accountId !== 'string') return { ok: false, reason: 'no-field' };
-        const result = await fillFor(ctx, {
-          tabId: frame.tabId,
-          frameId: frame.frameId,
-          accountId: msg.accountId,
-          kind: frame.kind,
+        const asking = await askingFrame(ctx, sender, msg.kind);
+        if (!asking) return { done: 'refused' };
+        const { tabId, kind, frame } = asking;
+        const done = await runFillShortcut({
+          matching: async () => (await matchingAccounts(ctx, [frame])).map((a) => a.id),
+          fill: (accountId) => fillFor(ctx, { tabId, frameId: frame.frameId, accountId, kind }),
+          openPopup: () => browser.action.openPopup(),
         });
-        await ctx.updateBadge(frame.tabId).catch(() => {});
-        // The page's frame already holds the code it was sent; the reply need not repeat it.
-        return result.ok ? { ok: true, filled: result.filled } : result;
-      },
-    },
-    'open-popup': {
-      from: 'content',
-      async handle() {
-        await browser.action.openPopup().catch(() => {});
-        return undefined;
+        await ctx.updateBadge(tabId).catch(() => {});
+        return { done };
       },
     },
   };

@@ -1,25 +1,26 @@
 import type { CodeTarget } from '@/lib/detect';
-import type { FieldKind, FieldMenu, FillResult } from '@/lib/messages';
-import { createView, type FieldButtonView, fillMenu, place } from './field-button-view';
 
-export type FieldButtonText =
-  | 'field_button_label'
-  | 'field_menu_label'
-  | 'field_menu_loading'
-  | 'field_menu_fill'
-  | 'field_menu_fill_backup'
-  | 'field_menu_filling'
-  | 'field_menu_locked'
-  | 'field_menu_none'
-  | 'field_menu_open'
-  | 'field_menu_failed';
+/**
+ * The optional in-field button: a host element whose **closed** shadow root holds one small button,
+ * so the page can neither script nor restyle it (the host's inline styles are `!important`). It acts
+ * only on trusted clicks (`event.isTrusted`: a real user, not `element.click()` or an event the page
+ * dispatched) and then only asks the background to fill this frame; the background re-checks the
+ * frame and the binding, fills when exactly one account matches and opens the popup otherwise. The
+ * button never sees a code, a secret or an account name.
+ * @see /work/shared/DESIGN.md "Security rules" (in-field button)
+ * @see https://dom.spec.whatwg.org/#dom-element-attachshadow (mode "closed")
+ */
 
-export interface FieldButtonDeps {
-  menu(kind: FieldKind): Promise<FieldMenu>;
-  fill(accountId: string, kind: FieldKind): Promise<FillResult>;
-  openPopup(): void;
-  t(key: FieldButtonText, sub?: string): string;
-}
+export const HOST_TAG = 'keyfob-field-button';
+
+const CSS =
+  ':host{all:initial}button{all:unset;box-sizing:border-box;width:100%;height:100%;display:grid;' +
+  'place-items:center;border-radius:4px;background:#2563eb;color:#fff;cursor:pointer}' +
+  'button:focus-visible{outline:2px solid #1d4ed8;outline-offset:2px}svg{width:70%;height:70%}';
+
+/** A key icon (path data), built node by node: no innerHTML, so Trusted Types pages are no problem. */
+const ICON =
+  'M14 3a7 7 0 0 0-6.7 9.1L2 17.4V22h4.6v-2.3h2.3v-2.3h2.3l1.7-1.7A7 7 0 1 0 14 3Zm2.3 3.5a2.3 2.3 0 1 1 0 4.6 2.3 2.3 0 0 1 0-4.6Z';
 
 export interface FieldButton {
   /** Follows `target`; `undefined` removes the button. */
@@ -28,125 +29,84 @@ export interface FieldButton {
   host(): Node | null;
 }
 
-/** Where the button goes: inside a single field's right edge, after the last box of split boxes. */
-function boxFor(target: CodeTarget): { left: number; top: number; size: number } | null {
+/** Where the button goes: inside a single field's right edge, after the last of split boxes. */
+function place(host: HTMLElement, target: CodeTarget): void {
   const last = target.inputs[target.inputs.length - 1];
-  if (!last?.isConnected) return null;
-  const r = last.getBoundingClientRect();
-  const win = last.ownerDocument.defaultView;
-  if (r.width < 4 || r.height < 4 || !win) return null;
-  if (r.bottom < 0 || r.right < 0 || r.top > win.innerHeight || r.left > win.innerWidth) return null;
-  const size = Math.max(16, Math.min(24, Math.round(r.height - 8)));
-  const outside = target.inputs.length > 1 || r.width < 4 * size;
-  return { left: outside ? r.right + 6 : r.right - size - 6, top: r.top + (r.height - size) / 2, size };
+  const r = last?.isConnected ? last.getBoundingClientRect() : null;
+  const win = host.ownerDocument.defaultView;
+  let at = 'display:none!important';
+  if (r && win && r.width >= 4 && r.height >= 4 && r.bottom > 0 && r.top < win.innerHeight) {
+    const size = Math.max(16, Math.min(24, Math.round(r.height - 8)));
+    const outside = target.inputs.length > 1 || r.width < 4 * size;
+    const left = Math.round(outside ? r.right + 6 : r.right - size - 6);
+    const top = Math.round(r.top + (r.height - size) / 2);
+    at = `left:${left}px!important;top:${top}px!important;width:${size}px!important;height:${size}px!important`;
+  }
+  host.style.cssText = `all:initial!important;position:fixed!important;z-index:2147483647!important;${at}`;
 }
 
-/**
- * The optional in-field button. It reacts only to trusted clicks (`event.isTrusted`: a real user,
- * not `element.click()` or a synthetic event from the page), asks the background what to offer
- * (names of the accounts bound to this frame's site), and asks the background to fill the chosen
- * one. It never sees a code or a secret; the background re-checks the frame and the binding.
- * @see /work/shared/DESIGN.md "Security rules" (in-field button)
- */
-export function createFieldButton(doc: Document, deps: FieldButtonDeps): FieldButton {
-  let view: FieldButtonView | null = null;
+function build(doc: Document, label: string, onClick: () => void): HTMLElement {
+  const host = doc.createElement(HOST_TAG);
+  const root = host.attachShadow({ mode: 'closed' });
+  const style = doc.createElement('style');
+  style.textContent = CSS;
+  const button = doc.createElement('button');
+  button.type = 'button';
+  button.setAttribute('aria-label', label);
+  button.title = label;
+  const ns = 'http://www.w3.org/2000/svg';
+  const svg = doc.createElementNS(ns, 'svg');
+  svg.setAttribute('viewBox', '0 0 24 24');
+  svg.setAttribute('aria-hidden', 'true');
+  const path = doc.createElementNS(ns, 'path');
+  path.setAttribute('fill', 'currentColor');
+  path.setAttribute('d', ICON);
+  svg.append(path);
+  button.append(svg);
+  // Keep the focus in the field; a real click (mouse, or Enter/Space on the focused button) fills.
+  button.addEventListener('mousedown', (e) => e.preventDefault());
+  // Listened for on the host, which the page can reach (host.click(), dispatchEvent): the
+  // isTrusted check, not the closed root, is what stops a page from clicking for the user.
+  host.addEventListener('click', (e) => {
+    if (e.isTrusted) onClick();
+  });
+  root.append(style, button);
+  return host;
+}
+
+/** Creates the button; `fill(kind)` is called on a trusted click for the target it sits beside. */
+export function createFieldButton(
+  doc: Document,
+  label: string,
+  fill: (kind: CodeTarget['kind']) => void,
+): FieldButton {
+  let host: HTMLElement | null = null;
   let target: CodeTarget | undefined;
   let frame = 0;
   const win = doc.defaultView;
-
   const reposition = (): void => {
     frame = 0;
-    if (view && target) place(view.host, boxFor(target));
+    if (host && target) place(host, target);
   };
   const onMove = (): void => {
     if (!frame && win) frame = win.requestAnimationFrame(reposition);
   };
-  const onOutside = (e: Event): void => {
-    if (view && !e.composedPath().includes(view.host)) close();
-  };
-  const trusted = (fn: () => void) => (e: Event) => {
-    if (e.isTrusted) fn();
-  };
-  const openEntry = () => ({
-    label: deps.t('field_menu_open'),
-    onClick: trusted(() => {
-      deps.openPopup();
-      close();
-    }),
-  });
-
-  function close(): void {
-    if (!view) return;
-    view.menu.hidden = true;
-    view.button.setAttribute('aria-expanded', 'false');
-    doc.removeEventListener('pointerdown', onOutside, true);
-  }
-
-  async function fillWith(accountId: string, kind: FieldKind): Promise<void> {
-    if (!view) return;
-    fillMenu(view.menu, deps.t('field_menu_filling'), []);
-    const result = await deps
-      .fill(accountId, kind)
-      .catch((): FillResult => ({ ok: false, reason: 'failed' }));
-    if (result.ok) close();
-    else if (view) fillMenu(view.menu, deps.t('field_menu_failed'), [openEntry()]);
-  }
-
-  async function open(): Promise<void> {
-    if (!view || !target) return;
-    const { menu, button } = view;
-    const kind = target.kind;
-    menu.hidden = false;
-    button.setAttribute('aria-expanded', 'true');
-    doc.addEventListener('pointerdown', onOutside, true);
-    fillMenu(menu, deps.t('field_menu_loading'), []);
-    const offer = await deps.menu(kind).catch((): FieldMenu => ({ locked: true, accounts: [] }));
-    if (menu.hidden) return;
-    if (offer.locked || !offer.accounts.length) {
-      fillMenu(menu, deps.t(offer.locked ? 'field_menu_locked' : 'field_menu_none'), [openEntry()]);
-      return;
-    }
-    const key = kind === 'backup' ? 'field_menu_fill_backup' : 'field_menu_fill';
-    const entries = offer.accounts.map((a) => ({
-      label: deps.t(key, a.name),
-      onClick: trusted(() => void fillWith(a.id, kind)),
-    }));
-    fillMenu(menu, null, entries)[0]?.focus();
-  }
-
-  function build(): FieldButtonView {
-    const v = createView(doc, deps.t('field_button_label'), deps.t('field_menu_label'));
-    v.button.addEventListener(
-      'click',
-      trusted(() => (v.menu.hidden ? void open() : close())),
-    );
-    v.root.addEventListener('keydown', (e) => {
-      if ((e as KeyboardEvent).key !== 'Escape') return;
-      close();
-      target?.inputs[0]?.focus();
-    });
-    return v;
-  }
-
   return {
     show(next) {
-      const same = !!next && !!target && next.inputs[0] === target.inputs[0];
       target = next;
       if (!next) {
-        close();
-        view?.host.remove();
+        host?.remove();
         win?.removeEventListener('scroll', onMove, true);
         win?.removeEventListener('resize', onMove);
         return;
       }
-      view ??= build();
-      if (!same) close();
+      host ??= build(doc, label, () => target && fill(target.kind));
       // Appended to <html>, not <body>: pages replace their body's content more often.
-      if (!view.host.isConnected) doc.documentElement.append(view.host);
+      if (!host.isConnected) doc.documentElement.append(host);
       win?.addEventListener('scroll', onMove, { capture: true, passive: true });
       win?.addEventListener('resize', onMove, { passive: true });
       reposition();
     },
-    host: () => (view?.host.isConnected ? view.host : null),
+    host: () => (host?.isConnected ? host : null),
   };
 }

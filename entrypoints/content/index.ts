@@ -35,11 +35,8 @@ export default defineContentScript({
   runAt: 'document_idle',
   main(ctx) {
     let buttonOn = false;
-    const button = createFieldButton(document, {
-      menu: (kind) => sendToBackground({ type: 'field-menu', kind }),
-      fill: (accountId, kind) => sendToBackground({ type: 'field-fill', accountId, kind }),
-      openPopup: () => void sendToBackground({ type: 'open-popup' }).catch(() => {}),
-      t: (key, sub) => browser.i18n.getMessage(key, sub === undefined ? undefined : [sub]),
+    const button = createFieldButton(document, browser.i18n.getMessage('field_button_label'), (kind) => {
+      sendToBackground({ type: 'field-fill', kind }).catch(() => {});
     });
     const follow = (targets: CodeTarget[]) => button.show(buttonOn ? targets[0] : undefined);
 

@@ -38,11 +38,45 @@ function attrs(el: Element, names: string[]): string {
   return s;
 }
 
+const MAX_LABEL = 40;
+const CONTROLS = 'input,select,textarea,button';
+
+/** Short text of an element that holds no control: something that reads like a label. */
+function labelLike(el: Element | null | undefined): string {
+  if (!el || el.querySelector(CONTROLS)) return '';
+  const t = (el.textContent ?? '').trim();
+  return t.length <= MAX_LABEL ? t : '';
+}
+
+/**
+ * A label not tied to the input by markup, as forms built from tables and definition lists have:
+ * the row's header cell, the `<dt>` before the input's `<dd>`, or short text just before the input
+ * (or before the wrapper that holds only it).
+ */
+function implicitLabel(input: HTMLInputElement): string {
+  const cell = input.closest('td');
+  const th = cell?.parentElement?.querySelector(':scope > th');
+  if (th) return labelLike(th);
+  const dd = input.closest('dd');
+  if (dd?.previousElementSibling?.localName === 'dt') return labelLike(dd.previousElementSibling);
+  let el: Element = input;
+  for (let depth = 0; depth < 3; depth++) {
+    let prev = el.previousElementSibling;
+    while (prev?.localName === 'br') prev = prev.previousElementSibling;
+    if (prev) return labelLike(prev);
+    const parent = el.parentElement;
+    if (!parent || parent.querySelectorAll(CONTROLS).length > 1) return '';
+    el = parent;
+  }
+  return '';
+}
+
 /** Collects the field's own describing strings, including a wrapping custom element's (shadow host). */
 export function ownText(input: HTMLInputElement): OwnText {
   const labels: string[] = [];
   for (const l of Array.from(input.labels ?? [])) labels.push(l.textContent ?? '');
   labels.push(byIds(input, 'aria-labelledby'), attrs(input, ['aria-label', 'title']));
+  if (!labels.some((l) => l.trim())) labels.push(implicitLabel(input));
   const hints = [attrs(input, ['placeholder']), byIds(input, 'aria-describedby')];
   let ids = attrs(input, ['id', 'name', 'class']);
   const root = input.getRootNode();
@@ -58,13 +92,15 @@ export function ownText(input: HTMLInputElement): OwnText {
 
 function visibleText(node: Element, ctx: VisCtx, budget: number): string {
   let out = '';
-  const walk = (el: Element): void => {
+  const walk = (el: Element | ShadowRoot): void => {
     for (let c = el.firstChild; c && out.length < budget; c = c.nextSibling) {
       if (c.nodeType === 3) out += c.nodeValue;
       else if (c.nodeType === 1) {
         const e = c as Element;
         if (!SKIP.has(e.localName) && e.localName !== 'input' && isTextVisible(e, ctx)) {
           out += ' ';
+          // A web component's visible text lives in its open shadow root.
+          if (e.shadowRoot) walk(e.shadowRoot);
           walk(e);
         }
       }

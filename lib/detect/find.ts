@@ -6,7 +6,6 @@
 import {
   contextAndKind,
   gate,
-  isBoxLike,
   type Kind,
   MIN_OWN,
   MIN_SCORE,
@@ -14,7 +13,7 @@ import {
   ownText,
   pageText,
 } from './score';
-import { splitGroups } from './split';
+import { BOX_WIDTH, isBoxLike, splitGroups } from './split';
 import { isVisible, visCtx } from './visibility';
 
 export interface CodeTarget {
@@ -46,9 +45,12 @@ function collectInputs(root: Document | ShadowRoot, out: HTMLInputElement[], roo
   }
 }
 
+/** Own plus context score a split group needs besides its shape (e.g. numeric boxes, or "code" nearby). */
+const MIN_SPLIT_EVIDENCE = 6;
+
 function narrow(input: HTMLInputElement): boolean {
   const w = input.getBoundingClientRect().width;
-  return w > 0 && w <= 64;
+  return w > 0 && w <= BOX_WIDTH;
 }
 
 /**
@@ -92,7 +94,10 @@ function rank(root: Document | ShadowRoot, inputs: HTMLInputElement[]): CodeTarg
     if (!info) continue;
     const { ctx, kind } = contextAndKind(first, info.own, vis, page);
     const shape = group.every(isBoxLike) ? 40 : 25;
-    const score = shape + (group.length >= 5 ? 5 : 0) + Math.max(0, ...scores) + ctx;
+    const evidence = Math.max(0, ...scores) + ctx;
+    // The shape alone is not enough: a row of letter boxes in a word game has it too.
+    if (evidence < MIN_SPLIT_EVIDENCE) continue;
+    const score = shape + (group.length >= 5 ? 5 : 0) + evidence;
     if (score < MIN_SCORE) continue;
     for (const b of group) inGroup.add(b);
     targets.push({ kind, inputs: group, score });

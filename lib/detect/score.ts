@@ -7,15 +7,18 @@ import { nearbyText, type OwnText, ownText } from './context';
 import {
   ALPHA_PATTERN,
   BACKUP,
+  CARD_FORM,
   CODE_TYPES,
+  CODE_WORD,
   CONTACT,
   DIGIT_PATTERN,
   MFA_ANY,
   NEGATIVE,
   normalize,
-  ONE_CHAR_PATTERN,
   OTHER_AUTOCOMPLETE,
   OTP_SPECIFIC,
+  PIN,
+  VERIFY_WORD,
   WEAK,
 } from './terms';
 import type { VisCtx } from './visibility';
@@ -40,10 +43,23 @@ export function gate(input: HTMLInputElement): boolean {
   return mode !== 'email' && mode !== 'search' && mode !== 'url';
 }
 
-/** True when the input looks like one box of a split code entry (one character wide). */
-export function isBoxLike(input: HTMLInputElement): boolean {
-  const ml = input.maxLength;
-  return ml === 1 || ONE_CHAR_PATTERN.test(input.getAttribute('pattern') ?? '');
+const isOneTimeCode = (input: HTMLInputElement) =>
+  (input.getAttribute('autocomplete') ?? '').toLowerCase().includes('one-time-code');
+
+/** The other fields of the input's form (or nearest group): names, autocomplete tokens, labels. */
+function siblingFieldText(input: HTMLInputElement): string {
+  const form = input.form;
+  const scope = form ? null : input.closest('fieldset,[role=form],dl,table,section');
+  const fields = form?.elements ?? scope?.querySelectorAll('input,select');
+  if (!fields) return '';
+  let s = '';
+  for (let i = 0; i < fields.length && i < 40; i++) {
+    const f = fields[i] as HTMLInputElement;
+    if (f === input || !('labels' in f)) continue;
+    s += ` ${f.name} ${f.id} ${f.getAttribute('autocomplete') ?? ''} ${f.getAttribute('placeholder') ?? ''}`;
+    for (const l of Array.from(f.labels ?? [])) s += ` ${l.textContent ?? ''}`;
+  }
+  return normalize(s);
 }
 
 function inSearch(input: HTMLInputElement): boolean {
@@ -53,17 +69,27 @@ function inSearch(input: HTMLInputElement): boolean {
   return !!input.closest('[role=search]');
 }
 
-/** Score from the field's own attributes and labels (no page context). */
+/**
+ * Score from the field's own attributes and labels (no page context). Evidence: one-time-code
+ * autocomplete, specific code wording, 2FA wording, or a verification word plus a code word
+ * ("Verification" + "Enter code"); against: other-field wording, a PIN, a contact field, a search
+ * form, or sitting in a payment form (where "security code" is the card's CVC).
+ */
 export function ownScore(input: HTMLInputElement, own: OwnText): number {
   const all = `${own.ids} ${own.labels.join(' ')} ${own.hints.join(' ')}`;
   let s = 0;
-  if ((input.getAttribute('autocomplete') ?? '').toLowerCase().includes('one-time-code')) s += 50;
+  const otc = isOneTimeCode(input);
+  if (otc) s += 50;
   const specific = OTP_SPECIFIC.test(all);
-  const evidence = Math.max(specific ? 40 : MFA_ANY.test(all) ? 25 : 0, BACKUP.test(all) ? 40 : 0);
+  const mfa = specific || MFA_ANY.test(all);
+  const pair = VERIFY_WORD.test(all) && CODE_WORD.test(all);
+  const evidence = Math.max(specific ? 40 : mfa || pair ? 25 : 0, BACKUP.test(all) ? 40 : 0);
   s += evidence;
   const weak = WEAK.test(all);
   if (weak) s += 12;
   if (NEGATIVE.test(all)) s -= 45;
+  if (PIN.test(all) && !mfa) s -= 30;
+  if (!otc && (evidence || weak) && CARD_FORM.test(siblingFieldText(input))) s -= 60;
   // "We text a code to your phone" is fine; a field that only talks about phone/e-mail is not ours.
   if (CONTACT.test(all) && !weak && !specific) s -= 45;
   if (inSearch(input)) s -= 45;
@@ -97,9 +123,13 @@ export function contextAndKind(
 ): { ctx: number; kind: Kind } {
   const { prose, heading } = nearbyText(input, vis);
   let ctx = 0;
-  if (MFA_ANY.test(prose) || MFA_ANY.test(heading)) ctx += 20;
+  const near = MFA_ANY.test(prose) || MFA_ANY.test(heading);
+  if (near) ctx += 20;
   else if (WEAK.test(prose)) ctx += 6;
   if (MFA_ANY.test(page)) ctx += 10;
+  // Nothing around says 2FA, and it does say coupon, card, PIN, …: the field is probably that.
+  const specific = OTP_SPECIFIC.test(`${own.ids} ${own.labels.join(' ')}`) || isOneTimeCode(input);
+  if (!near && !specific && (NEGATIVE.test(heading) || NEGATIVE.test(prose) || PIN.test(prose))) ctx -= 25;
   const acc = { b: 0, o: 0 };
   // Identifiers are deliberate: "backup" in a name outweighs a generic "otp_token" next to it.
   if (BACKUP.test(own.ids)) acc.b += 4;

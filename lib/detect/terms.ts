@@ -5,9 +5,13 @@
  * @see /work/shared/research/otp-field-heuristics.md (signal checklist and known false positives)
  */
 
-/** Split camelCase and turn `_ - [ ] . / :` into spaces, then lower-case. */
+/**
+ * NFKC first (full-width "２段階" and half-width katakana become ordinary text), then split camelCase
+ * and turn `_ - [ ] . / :` into spaces, then lower-case.
+ */
 export function normalize(s: string): string {
   return s
+    .normalize('NFKC')
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
     .replace(/[_\-[\].:/\\|()]+/g, ' ')
@@ -17,7 +21,7 @@ export function normalize(s: string): string {
 
 // Words that name the whole second-factor step. They also appear on backup-code steps, so they
 // show "this page is about 2FA" but not which secret the field wants.
-const UMBRELLA = String.raw`\b(?:mfa|2fa|tfa|twofa|two ?fa|2 ?step|two ?step|2 ?factor|two ?factor|second ?factor|multi ?factor|mehrstufig|otp|totp|oath)|2段階認証|二段階認証|多要素認証|本人確認`;
+const UMBRELLA = String.raw`\b(?:mfa|2fa|tfa|twofa|two ?fa|2 ?step|two ?step|2 ?factor|two ?factor|second ?factor|multi ?factor|mehrstufig|otp|totp|oath)|2段階認証|二段階認証|2要素認証|二要素認証|多要素認証|本人確認|ログイン認証`;
 
 /** Terms that name a one-time code from an app/SMS/e-mail specifically (used for `otp` vs `backup`). */
 export const OTP_SPECIFIC = new RegExp(
@@ -28,7 +32,10 @@ export const OTP_SPECIFIC = new RegExp(
     String.raw`\b(?:auth(?:entication)?|verif(?:y|ication)?|security|sign ?in|login|access|sms|email|e mail) ?code`,
     String.raw`\bauthcode|\bpasscode|\b(?:mfa|2fa|tfa|twofa|two ?fa|2 ?step|two ?step|2 ?factor|two ?factor|second ?factor|multi ?factor) ?(?:code|token|pin|pass|passcode|key)`,
     String.raw`\bauth\b`,
-    'ワンタイム|確認コード|認証コード|認証番号|確認番号|認証キー|ログインコード|セキュリティコード|検証コード|验证码|動態密碼|인증',
+    // "Enter the 6-digit code", "we texted you a code": how sites describe a code they sent or an app shows.
+    String.raw`\b[4-8] ?(?:digit|character|char) (?:code|verification|security|passcode)`,
+    String.raw`\b(?:texted|emailed|sent) (?:you |to you |a |the |an )*(?:[4-8] ?digit |new |one ?time |verification |login )?code`,
+    'ワンタイム|確認コード|認証コード|認証番号|確認番号|認証キー|ログインコード|セキュリティコード|検証コード|認証アプリ|验证码|動態密碼|인증',
   ].join('|'),
 );
 
@@ -51,10 +58,21 @@ export const NEGATIVE = new RegExp(
     String.raw`\b(?:search|query|captcha|recaptcha|hcaptcha|error|comment|author|encode|decode|subject|message)\b`,
     String.raw`\b(?:amount|price|qty|quantity|date|birth|birthday|dob|year|month|day|age)\b`,
     String.raw`\b(?:user ?name|user ?id|login ?id|nick ?name|first ?name|last ?name|full ?name|device ?name|name|address|city|street|country|company)\b`,
-    String.raw`\b(?:sim|puk|ssn|tax|vat|isbn|sku|tracking|order)\b`,
-    '郵便|暗証番号|クーポン|カード|有効期限|検索|住所|氏名|名前|デバイス名|生年月日|金額',
+    String.raw`\b(?:sim|puk|ssn|tax|vat|isbn|sku|tracking|order|booking|reservation|pnr|ticket|member ?(?:number|id))\b`,
+    '郵便|暗証番号|クーポン|カード|有効期限|検索|住所|氏名|名前|デバイス名|生年月日|金額|予約|招待|紹介|ギフト|プロモ|会員番号|注文|口座|数量|日付|画像|キャプチャ',
   ].join('|'),
 );
+
+/** A PIN the user chose (bank, card, device): a secret we never fill, unless 2FA wording says otherwise. */
+export const PIN = /\bpin\b|暗証/;
+
+/** Two generic words that together name a verification code ("Verification" + "Enter code"). */
+export const VERIFY_WORD = /\b(?:verif\w*|authenticat\w*|confirm\w*|security|login|sign ?in)\b|認証|確認/;
+export const CODE_WORD = /\b(?:code|token|passcode)\b|コード|番号/;
+
+/** Other fields of a payment form: there, "security code" and a 3–4 digit box mean the card's CVC. */
+export const CARD_FORM =
+  /\b(?:card ?(?:number|no|holder)|cc ?(?:number|num|name|exp\w*)|name on card|expir\w*|exp ?(?:date|month|year)|cvc|cvv|csc)\b|カード番号|カード名義|有効期限/;
 
 /** Phone / e-mail wording: negative only when the field does not also talk about a code. */
 export const CONTACT =
@@ -69,9 +87,6 @@ export const CODE_TYPES = new Set(['text', 'tel', 'number', '']);
 
 /** Patterns that only accept digits (and maybe spaces), e.g. `[0-9]*`, `\d{6}`. */
 export const DIGIT_PATTERN = /^\^?(?:\[(?:0-9|\\d)[ \\s]*\]|\\d)(?:[*+]|\{\d+(?:,\d*)?\})?\$?$/;
-
-/** Patterns for a one-character box, e.g. `\d{1}`, `[0-9]`, `.`. */
-export const ONE_CHAR_PATTERN = /^\^?(?:\\d|\\w|\.|\[[^\]]+\])(?:\{1\})?\$?$/;
 
 /** Patterns that accept letters (a backup or alphanumeric code rather than a TOTP). */
 export const ALPHA_PATTERN = /a-z|A-Z|\\w|\[\^/;

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import type { FieldKind } from '../messages';
 import { generateCode } from '../otp';
 import type { RecoverySheet, StoredAccount } from '../vault/types';
-import { accountName, fieldMenu } from './field-menu';
 import { fillAccount } from './service';
 import { runFillShortcut } from './shortcut';
 import { type FrameFields, TabRegistry } from './tab-registry';
@@ -136,23 +135,6 @@ describe('fillAccount', () => {
       ok: false,
       reason: 'no-backup-codes',
     });
-  });
-});
-
-describe('fieldMenu', () => {
-  const accounts = [acct('a', ['https://github.com']), acct('b', ['https://gitlab.com']), acct('c', [])];
-  it('names only the accounts bound to the frame origin, and nothing while locked', () => {
-    expect(fieldMenu(accounts, 'https://gist.github.com')).toEqual({
-      locked: false,
-      accounts: [{ id: 'a', name: 'Issuer a (a@example.com)' }],
-    });
-    expect(fieldMenu(accounts, 'https://example.org')).toEqual({ locked: false, accounts: [] });
-    expect(fieldMenu(null, 'https://github.com')).toEqual({ locked: true, accounts: [] });
-    expect(JSON.stringify(fieldMenu(accounts, 'https://github.com'))).not.toContain('JBSW');
-  });
-  it('accountName falls back to whichever part exists', () => {
-    expect(accountName({ issuer: '', label: 'me' })).toBe('me');
-    expect(accountName({ issuer: 'Site', label: '' })).toBe('Site');
   });
 });
 
