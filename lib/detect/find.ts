@@ -3,16 +3,7 @@
  * or shadow root, looking inside open shadow roots.
  * @see https://html.spec.whatwg.org/multipage/form-control-infrastructure.html#attr-fe-autocomplete-one-time-code
  */
-import {
-  contextAndKind,
-  gate,
-  type Kind,
-  MIN_OWN,
-  MIN_SCORE,
-  ownScore,
-  ownText,
-  pageText,
-} from './score';
+import { contextAndKind, gate, type Kind, MIN_OWN, MIN_SCORE, ownScore, ownText, pageText } from './score';
 import { BOX_WIDTH, isBoxLike, splitGroups } from './split';
 import { isVisible, visCtx } from './visibility';
 

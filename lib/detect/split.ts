@@ -95,7 +95,17 @@ export function splitGroups(inputs: HTMLInputElement[], vis: VisCtx): HTMLInputE
     if (row.length < MIN_BOXES || row.length > MAX_BOXES) return false;
     if (!vis.layout) return true;
     const rects = row.map((b) => b.getBoundingClientRect());
-    if (rows.some((other, j) => j !== i && other.length > 1 && stacked(rects, other.map((b) => b.getBoundingClientRect()))))
+    if (
+      rows.some(
+        (other, j) =>
+          j !== i &&
+          other.length > 1 &&
+          stacked(
+            rects,
+            other.map((b) => b.getBoundingClientRect()),
+          ),
+      )
+    )
       return false;
     const left = new Map(row.map((b, k) => [b, rects[k]?.left ?? 0]));
     const dir = row[0]?.ownerDocument.dir === 'rtl' || row[0]?.closest('[dir=rtl]') ? -1 : 1;

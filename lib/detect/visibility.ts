@@ -69,7 +69,8 @@ function hiddenByAttrOrStyle(el: Element, ctx: VisCtx): boolean {
     el.localName === 'template';
   if (!h) {
     const cs = el.ownerDocument.defaultView?.getComputedStyle(el);
-    if (cs) h = cs.display === 'none' || cs.visibility === 'hidden' || cs.opacity === '0' || clippedToNothing(cs);
+    if (cs)
+      h = cs.display === 'none' || cs.visibility === 'hidden' || cs.opacity === '0' || clippedToNothing(cs);
   }
   if (!h) {
     const p = parentOf(el);

@@ -140,7 +140,7 @@ async function devtoolsPort(ext) {
   const page = await ext.context.newPage();
   try {
     await page.goto('chrome://version');
-    const profile = (await page.locator('#profile_path').innerText()).trim();
+    const profile = (await page.locator('#profile_path').textContent()).trim();
     return readFileSync(join(dirname(profile), 'DevToolsActivePort'), 'utf8').split('\n')[0];
   } finally {
     await page.close();
