@@ -1,39 +1,50 @@
 /**
- * decodeQrCodes: every distinct QR text in a raw RGBA image, using jsQR plus preprocessing
- * (downscale, candidate crops, both polarities, contrast stretch, median, binarisation).
+ * decodeQrCodes: every distinct QR text in a raw RGBA image, using jsQR plus preprocessing.
  *
- * Strategy: one cheap whole-image pass on a ≤ ~1000 px copy, then full-resolution crops of
- * textured square patches, then heavier whole-image variants, stopping as soon as something is
- * found and never starting a pass after the time budget. Found codes are painted over and the
- * same pass repeats, because jsQR returns one code per call.
+ * Strategy, cheapest first, each pass skipped once the time budget says it cannot finish:
+ * 1. candidate patches (textured, squarish, half dark) cropped at full resolution and rescaled
+ *    to ~4 px per module — cheap, and the only way to see every code of a multi-code screenshot
+ *    with jsQR, which returns one code per call;
+ * 2. the whole image shrunk to ≤ 1250 px, found codes painted over;
+ * 3. a ladder of clean-ups on each patch, then on the whole image: contrast stretch, median,
+ *    enlarge, thresholds between colour clusters, local binarisation;
+ * 4. the undownscaled image.
+ * Noisy images are median-filtered first: grain hides codes and makes jsQR's finder search crawl.
  *
  * @see /work/shared/research/qr-decoding.md
  * @see https://github.com/cozmo/jsQR
  */
-import jsQR from 'jsqr';
-import { binarize, crop, enlarge, type Gray, median3, shrink, stretch, toGray, toRgba } from './gray';
-import { maskQuads, type Quad } from './mask';
-import { findRegions } from './regions';
+import { binarize, clusterThresholds, median3, noiseLevel, stretch, threshold } from './filters';
+import { enlarge, type Gray, shrink } from './gray';
+import { findRegions, type Region, similar } from './regions';
+import { plain, Scan, type Variant } from './scan';
+import { regionView, type View, wholeView, withGray } from './views';
 
 export interface DecodeOptions {
-  /** No new pass starts after this many ms (default 150; a pass on ≤ 1 Mpx takes ≤ ~60 ms). */
+  /**
+   * Time budget in ms (default 150): no jsQR call starts unless it is predicted to end within it,
+   * so the worst case stays near the budget even on 4K or noisy screenshots.
+   */
   budgetMs?: number;
+  /** Clock in ms (default `performance.now`). Tests pass a fixed one: results then never depend on speed. */
+  now?: () => number;
 }
 
-/** A prepared image plus how its pixels map back to full resolution: X = ox + x * scale. */
-interface View {
-  gray: Gray;
-  scale: number;
-  ox: number;
-  oy: number;
+/** A view to try and how much its candidate patch looked like a code. */
+interface Look {
+  view: View;
+  score: number;
 }
 
-type Variant = (g: Gray) => Gray;
-const plain: Variant = (g) => g;
-const WORK_SIDE = 1000;
-const MAX_CODES = 8;
+/** Whole-image passes work on a copy whose long side is at most this (1080p → 960 px). */
+const WORK_SIDE = 1250;
+/** noiseLevel at or above which an image counts as grainy (clean screenshots: 0–10). */
+const NOISY = 16;
+const DEFAULT_BUDGET_MS = 150;
+/** Images up to this many pixels are tried whole before any crop. */
+const SMALL_PX = 200_000;
 
-/** Whether the image is usable: contract says data.length === width * height * 4. */
+/** Whether the image is usable: the contract says data.length === width * height * 4. */
 function assertImage(img: { data: Uint8ClampedArray; width: number; height: number }): void {
   const { data, width, height } = img ?? {};
   if (
@@ -51,7 +62,9 @@ function assertImage(img: { data: Uint8ClampedArray; width: number; height: numb
 /**
  * Returns every distinct QR code text found in the image, in discovery order; [] when none.
  * Throws TypeError when `data.length !== width * height * 4` (a caller bug, not "no code").
+ * Pure apart from reading the clock; no DOM or Node APIs, so it runs in a Worker.
  * @see https://www.iso.org/standard/62021.html (ISO/IEC 18004 QR Code)
+ * @see /work/shared/DESIGN.md "Module contracts"
  */
 export function decodeQrCodes(
   img: { data: Uint8ClampedArray; width: number; height: number },
@@ -59,99 +72,91 @@ export function decodeQrCodes(
 ): string[] {
   assertImage(img);
   if (img.width < 21 || img.height < 21) return [];
-  const started = performance.now();
-  const budget = opts.budgetMs ?? 150;
-  const outOfTime = (): boolean => performance.now() - started > budget;
+  const now = opts.now ?? (() => performance.now());
+  const start = now();
+  const budget = opts.budgetMs ?? DEFAULT_BUDGET_MS;
+  const scan = new Scan(now, start + budget);
 
-  const full = toGray(img.data, img.width, img.height);
-  const k = Math.max(1, Math.ceil(Math.max(full.width, full.height) / (WORK_SIDE * 1.25)));
-  const work: View = { gray: shrink(full, k), scale: k, ox: 0, oy: 0 };
-  const texts: string[] = [];
-  const quads: Quad[] = [];
-
-  /** One jsQR call on a variant of a view (found codes masked first); records a hit. */
-  const attempt = (view: View, variant: Variant): boolean => {
-    const masked = maskQuads(view.gray, quads, view);
-    const g = variant(masked);
-    const f = g.width / masked.width; // variants may enlarge
-    // Always pass inversionAttempts: jsQR 1.4 stores passed options in shared defaults.
-    const res = jsQR(toRgba(g), g.width, g.height, { inversionAttempts: 'attemptBoth' });
-    if (!res || res.data === '') return false;
-    const l = res.location;
-    const map = (p: { x: number; y: number }) => ({
-      x: view.ox + (p.x / f) * view.scale,
-      y: view.oy + (p.y / f) * view.scale,
-    });
-    quads.push([
-      map(l.topLeftCorner),
-      map(l.topRightCorner),
-      map(l.bottomRightCorner),
-      map(l.bottomLeftCorner),
-    ]);
-    if (!texts.includes(res.data)) texts.push(res.data);
-    return true;
+  const k = Math.max(1, Math.ceil(Math.max(img.width, img.height) / WORK_SIDE));
+  const work = wholeView(img, k);
+  // Only large images are judged: a small standalone code is all texture and would look grainy;
+  // for those the ladder's median variant is enough, and cheap.
+  const noise = work.gray.data.length >= 300_000 ? noiseLevel(work.gray) : 0;
+  const noisy = noise >= NOISY;
+  const whole = noisy ? withGray(work, median3(work.gray)) : work;
+  const small = whole.gray.data.length <= SMALL_PX;
+  const wholeLook: Look = { view: whole, score: Number.POSITIVE_INFINITY };
+  const looks: Look[] = candidates(whole.gray, k, noise).map((r) => ({
+    view: regionView(img, r, noisy),
+    score: r.score,
+  }));
+  let hitScore = 0;
+  // Once a code is read, candidates that look much less like a code than it did get no clean-ups.
+  const weak = (l: Look): boolean => l.score < hitScore * 0.6;
+  const look = (l: Look, variant: Variant, force = false): boolean => {
+    const hit = scan.exhaust(l.view, variant, force);
+    if (hit) hitScore = Math.max(hitScore, l.score);
+    return hit;
   };
 
-  /** Repeats a pass, masking each hit, until it finds nothing more. */
-  const exhaust = (view: View, variant: Variant): boolean => {
-    let any = false;
-    while (quads.length < MAX_CODES && attempt(view, variant)) any = true;
-    return any;
-  };
-
-  // 1. Full-resolution crops of candidate patches: cheap, and each may hold a different code.
-  const regions = findRegions(work.gray);
-  const views = regions.map((r) => cropView(full, r, k));
-  for (const view of views) {
-    if (outOfTime() || quads.length >= MAX_CODES) break;
-    if (!covered(view, quads)) exhaust(view, plain);
+  // 1. Each candidate as it is; a small image (a cropped code, a phone screenshot) whole first,
+  //    since that is as cheap as a crop and is usually all there is. The first look happens
+  //    even on a machine so busy that the budget is gone before it: it is one bounded call.
+  const first = small ? wholeLook : looks[0];
+  if (first) look(first, plain, true);
+  for (const l of looks) {
+    if (scan.late || scan.full) break;
+    if (l !== first && !scan.covers(l.view)) look(l, plain);
   }
-  // 2. The whole image, downscaled (found codes masked): catches what the patch finder missed.
-  if (!outOfTime()) exhaust(work, plain);
-  if (texts.length > 0) return texts;
-
-  // 3. Patches again with preprocessing: low contrast, tiny modules, noise, uneven light.
-  const cropVariants: Variant[] = [stretch, (g) => enlarge(g, 2), median3, (g) => binarize(stretch(g))];
-  for (const view of views) {
-    for (const v of cropVariants) {
-      if (outOfTime()) break;
-      if (exhaust(view, v)) return texts;
+  // 2. The whole image, codes already read masked out. After a hit only at half scale: the
+  //    candidate finder already saw small codes, and this still catches a big one it split.
+  if (!small && !scan.late) {
+    scan.exhaust(scan.texts.length > 0 ? withGray(whole, shrink(whole.gray, 2)) : whole, plain);
+  }
+  // 3. The clean-up ladder. Once a code is found, only candidates scored nearly as well as a
+  //    code get it, and only briefly: a second, harder code still has a chance, while a typical
+  //    screenshot returns fast.
+  const found = scan.texts.length > 0;
+  const soft = start + budget / 4;
+  for (const l of small ? [wholeLook, ...looks] : [...looks, wholeLook]) {
+    if (found && (weak(l) || l === wholeLook)) continue;
+    for (const variant of ladder(l.view, noisy)) {
+      if (scan.late || scan.full || (found && now() > soft) || scan.covers(l.view)) break;
+      if (look(l, variant)) break;
     }
   }
-
-  // 4. Heavier whole-image variants, cheapest first.
-  const wholeVariants: Variant[] = [stretch, median3, (g) => binarize(median3(g))];
-  for (const v of wholeVariants) {
-    if (outOfTime()) break;
-    if (exhaust(work, v)) return texts;
-  }
-  // 5. Last resort for mid-size images: the undownscaled original.
-  if (k > 1 && !outOfTime() && full.width * full.height <= 2_500_000) {
-    exhaust({ gray: full, scale: 1, ox: 0, oy: 0 }, plain);
-  }
-  return texts;
+  // 4. Last resort: the undownscaled image (jsQR's own 8×8 blocks then see small modules).
+  if (scan.texts.length === 0 && k > 1 && !noisy && !scan.late) scan.exhaust(wholeView(img, 1), plain);
+  return scan.texts;
 }
 
-/** Full-resolution crop around a region plus quiet zone, shrunk to ≤ 800 px if larger. */
-function cropView(full: Gray, r: { x: number; y: number; w: number; h: number }, k: number): View {
-  const pad = Math.max(r.w, r.h) * 0.15 + 8;
-  const x = Math.max(0, Math.floor(r.x * k - pad));
-  const y = Math.max(0, Math.floor(r.y * k - pad));
-  const c = crop(full, x, y, r.w * k + 2 * pad, r.h * k + 2 * pad);
-  const ks = Math.max(1, Math.ceil(Math.max(c.width, c.height) / 800));
-  return { gray: shrink(c, ks), scale: ks, ox: x, oy: y };
+/**
+ * Candidate rectangles in full-resolution coordinates: patches at the working scale, plus
+ * patches at half that scale for codes with big modules (a module wider than a texture cell
+ * looks flat, which splits the code into pieces at the finer scale).
+ */
+function candidates(g: Gray, k: number, noise: number): Region[] {
+  const out = findRegions(g, 6, noise).map((r) => scaled(r, k));
+  if (Math.min(g.width, g.height) >= 200) {
+    for (const r of findRegions(shrink(g, 2), 3, noise)) {
+      const big = scaled(r, 2 * k);
+      if (!out.some((o) => similar(o, big))) out.push(big);
+    }
+  }
+  return out;
 }
 
-/** Whether a code already read covers most of the view (masking would leave nothing to find). */
-function covered(view: View, quads: Quad[]): boolean {
-  const w = view.gray.width * view.scale;
-  const h = view.gray.height * view.scale;
-  for (const q of quads) {
-    const xs = q.map((p) => p.x);
-    const ys = q.map((p) => p.y);
-    const ix = Math.max(0, Math.min(view.ox + w, Math.max(...xs)) - Math.max(view.ox, Math.min(...xs)));
-    const iy = Math.max(0, Math.min(view.oy + h, Math.max(...ys)) - Math.max(view.oy, Math.min(...ys)));
-    if (ix * iy > 0.4 * w * h) return true;
-  }
-  return false;
+const scaled = (r: Region, k: number): Region => ({ ...r, x: r.x * k, y: r.y * k, w: r.w * k, h: r.h * k });
+
+/**
+ * Clean-ups for a view, cheapest and most often useful first: stretch (low contrast), median
+ * then stretch (grain, JPEG), enlarge (tiny modules), each cluster threshold (no quiet zone,
+ * coloured or flush against a panel), local binarisation (blur, uneven light).
+ */
+function ladder({ gray: g, zoom }: View, noisy: boolean): Variant[] {
+  const out: Variant[] = [stretch, (x) => stretch(median3(x))];
+  if (Math.max(g.width, g.height) * zoom <= 450) out.push((x) => enlarge(x, 2));
+  for (const t of clusterThresholds(g)) out.push((x) => threshold(x, t));
+  out.push((x) => binarize(noisy ? x : median3(x)));
+  return out;
 }

@@ -1,0 +1,190 @@
+/**
+ * Greyscale clean-up filters that turn hard screenshots into something jsQR's own binariser reads:
+ * contrast stretch (low contrast), median (noise), local-mean binarisation (uneven light) and
+ * global thresholds between colour clusters (a code flush against a panel of another dark colour).
+ * All pure; no DOM, so they run in a Worker too.
+ *
+ * @see /work/shared/research/qr-decoding.md (step 3)
+ * @see https://github.com/cozmo/jsQR/blob/master/src/binarizer/index.ts (what jsQR does itself)
+ */
+import type { Gray } from './gray';
+
+const same = (g: Gray, data: Uint8Array): Gray => ({ data, width: g.width, height: g.height });
+
+/** 256-bin histogram. */
+function histogram(g: Gray): Uint32Array {
+  const hist = new Uint32Array(256);
+  for (const v of g.data) hist[v] = (hist[v] ?? 0) + 1;
+  return hist;
+}
+
+/**
+ * Linear 2–98 % contrast stretch: jsQR treats blocks whose range is under 24 grey levels as flat,
+ * so a #808080-on-#949494 code is invisible to it until stretched.
+ */
+export function stretch(g: Gray): Gray {
+  const hist = histogram(g);
+  const n = g.data.length;
+  let lo = 0;
+  let hi = 255;
+  for (let acc = 0; lo < 255 && acc + (hist[lo] ?? 0) <= n * 0.02; lo++) acc += hist[lo] ?? 0;
+  for (let acc = 0; hi > 0 && acc + (hist[hi] ?? 0) <= n * 0.02; hi--) acc += hist[hi] ?? 0;
+  if (hi <= lo) return g;
+  const lut = new Uint8Array(256);
+  for (let v = 0; v < 256; v++) lut[v] = Math.max(0, Math.min(255, Math.round(((v - lo) * 255) / (hi - lo))));
+  const data = new Uint8Array(n);
+  for (let i = 0; i < n; i++) data[i] = lut[g.data[i] ?? 0] ?? 0;
+  return same(g, data);
+}
+
+/** Compare-exchange pairs of the 9-input median network; after them p[4] is the median. */
+const MED9 = new Uint8Array([
+  1, 2, 4, 5, 7, 8, 0, 1, 3, 4, 6, 7, 1, 2, 4, 5, 7, 8, 0, 3, 5, 8, 4, 7, 3, 6, 1, 4, 2, 5, 4, 7, 4, 2, 6, 4,
+  4, 2,
+]);
+
+/**
+ * 3×3 median through a 19-exchange sorting network (Paeth/Devillard `opt_med9`): removes impulse
+ * and most Gaussian/Poisson noise but keeps module edges, ~10× faster than sorting each window.
+ * @see https://ndevilla.free.fr/median/median.pdf
+ */
+export function median3(g: Gray): Gray {
+  const { width: w, height: h, data: s } = g;
+  const out = new Uint8Array(s);
+  const p = new Int32Array(9);
+  for (let y = 1; y < h - 1; y++) {
+    for (let x = 1; x < w - 1; x++) {
+      const c = y * w + x;
+      p[0] = s[c - w - 1] ?? 0;
+      p[1] = s[c - w] ?? 0;
+      p[2] = s[c - w + 1] ?? 0;
+      p[3] = s[c - 1] ?? 0;
+      p[4] = s[c] ?? 0;
+      p[5] = s[c + 1] ?? 0;
+      p[6] = s[c + w - 1] ?? 0;
+      p[7] = s[c + w] ?? 0;
+      p[8] = s[c + w + 1] ?? 0;
+      for (let k = 0; k < MED9.length; k += 2) {
+        const i = MED9[k] ?? 0;
+        const j = MED9[k + 1] ?? 0;
+        const a = p[i] ?? 0;
+        const b = p[j] ?? 0;
+        if (a > b) {
+          p[i] = b;
+          p[j] = a;
+        }
+      }
+      out[c] = p[4] ?? 0;
+    }
+  }
+  return same(g, out);
+}
+
+/**
+ * Local-mean binarisation with an integral image (window ≈ 1/8 of the short side): helps with
+ * uneven lighting and blur where jsQR's fixed 8×8-block thresholds fail.
+ */
+export function binarize(g: Gray): Gray {
+  const { width: w, height: h, data: src } = g;
+  const integral = new Float64Array((w + 1) * (h + 1));
+  for (let y = 0; y < h; y++) {
+    let rowSum = 0;
+    for (let x = 0; x < w; x++) {
+      rowSum += src[y * w + x] ?? 0;
+      integral[(y + 1) * (w + 1) + x + 1] = (integral[y * (w + 1) + x + 1] ?? 0) + rowSum;
+    }
+  }
+  const r = Math.max(4, Math.round(Math.min(w, h) / 16));
+  const data = new Uint8Array(w * h);
+  for (let y = 0; y < h; y++) {
+    const y0 = Math.max(0, y - r);
+    const y1 = Math.min(h, y + r + 1);
+    for (let x = 0; x < w; x++) {
+      const x0 = Math.max(0, x - r);
+      const x1 = Math.min(w, x + r + 1);
+      const sum =
+        (integral[y1 * (w + 1) + x1] ?? 0) -
+        (integral[y0 * (w + 1) + x1] ?? 0) -
+        (integral[y1 * (w + 1) + x0] ?? 0) +
+        (integral[y0 * (w + 1) + x0] ?? 0);
+      const mean = sum / ((x1 - x0) * (y1 - y0));
+      data[y * w + x] = (src[y * w + x] ?? 0) < mean - 2 ? 0 : 255;
+    }
+  }
+  return same(g, data);
+}
+
+/** Pixels darker than `t` become black, the rest white. */
+export function threshold(g: Gray, t: number): Gray {
+  const data = new Uint8Array(g.data.length);
+  for (let i = 0; i < data.length; i++) data[i] = (g.data[i] ?? 0) < t ? 0 : 255;
+  return same(g, data);
+}
+
+/**
+ * Thresholds midway between neighbouring grey-level clusters (histogram peaks holding ≥ 3 % of the
+ * pixels), darkest first. With two clusters this is the usual global threshold; with three — a
+ * black code flush on a #2d333b panel on a white page — the lower one separates the code's dark
+ * modules from the panel, which then acts as the missing light quiet zone.
+ */
+export function clusterThresholds(g: Gray, max = 3): number[] {
+  const hist = histogram(g);
+  const smooth = new Float64Array(256);
+  for (let v = 0; v < 256; v++) {
+    let s = 0;
+    for (let d = -4; d <= 4; d++) s += hist[Math.min(255, Math.max(0, v + d))] ?? 0;
+    smooth[v] = s;
+  }
+  const minMass = g.data.length * 0.03;
+  const peaks: number[] = [];
+  for (let v = 0; v < 256; v++) {
+    const c = smooth[v] ?? 0;
+    // A local maximum over ±12 levels (ties resolved to the first) with enough pixels nearby.
+    let isPeak = c > 0;
+    for (let d = -12; d <= 12 && isPeak; d++) {
+      const u = v + d;
+      if (d === 0 || u < 0 || u > 255) continue;
+      const o = smooth[u] ?? 0;
+      if (o > c || (o === c && d < 0)) isPeak = false;
+    }
+    if (isPeak && c * 1.5 >= minMass) peaks.push(v);
+  }
+  const out: number[] = [];
+  for (let i = 1; i < peaks.length && out.length < max; i++) {
+    const a = peaks[i - 1] ?? 0;
+    const b = peaks[i] ?? 0;
+    if (b - a >= 12) out.push(Math.round((a + b) / 2));
+  }
+  return out;
+}
+
+/**
+ * Noise estimate: the 25th percentile of the grey range inside 8×8 cells. Screens are mostly
+ * flat colour (0), while sensor/compression noise lifts every cell; a code's own cells don't
+ * count because they are a small share of a screenshot.
+ */
+export function noiseLevel(g: Gray): number {
+  const C = 8;
+  const counts = new Uint32Array(256);
+  let n = 0;
+  for (let cy = 0; cy + C <= g.height; cy += C) {
+    for (let cx = 0; cx + C <= g.width; cx += C) {
+      let lo = 255;
+      let hi = 0;
+      for (let y = cy; y < cy + C; y += 2) {
+        for (let x = cx; x < cx + C; x++) {
+          const v = g.data[y * g.width + x] ?? 0;
+          if (v < lo) lo = v;
+          if (v > hi) hi = v;
+        }
+      }
+      counts[hi - lo] = (counts[hi - lo] ?? 0) + 1;
+      n++;
+    }
+  }
+  for (let r = 0, acc = 0; r < 256; r++) {
+    acc += counts[r] ?? 0;
+    if (acc >= n * 0.25) return r;
+  }
+  return 0;
+}
