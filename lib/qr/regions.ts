@@ -202,17 +202,20 @@ export function findRegions(g: Gray, max = 6, noise = 0): Region[] {
     if (fill < 0.35 || aspect < 0.3) return null;
     const [x, y, w, h] = [b.minX * CELL, b.minY * CELL, bw * CELL, bh * CELL];
     const balance = 1 - Math.abs(darkShare(g, x, y, w, h) - 0.5) * 2;
-    return { x, y, w, h, score: fill * aspect * (0.3 + balance) };
+    // Blobs of a few cells are more often grain or an icon than a code: rank them lower.
+    const size = Math.min(1, Math.sqrt((bw * bh) / 16));
+    return { x, y, w, h, score: fill * aspect * (0.3 + balance) * size };
   };
   for (const b of blobs(busy, cols, rows)) {
     const r = shape(b);
     if (r) raw.push(r);
   }
-  // Eroded pieces matter where the raw blob merged a code with text beside it; small pieces
-  // inside a raw candidate are fragments of a code whose flat 2×2-module patches left holes.
+  // Eroded pieces matter where the raw blob merged a code with text beside it (a sparse,
+  // badly scored blob); inside a well-scored raw candidate they are fragments of a code whose
+  // flat 2×2-module patches left holes.
   for (const b of grown) {
     const r = shape(b);
-    if (r && !raw.some((o) => inside(r, o) && r.w * r.h < 0.25 * o.w * o.h)) out.push(r);
+    if (r && !raw.some((o) => inside(r, o) && o.score >= r.score * 0.7)) out.push(r);
   }
   out.push(...raw);
   out.sort((a, b) => b.score - a.score);

@@ -59,6 +59,7 @@ export class Scan {
   constructor(
     private readonly now: () => number,
     private readonly deadline: number,
+    private readonly softDeadline = deadline,
   ) {}
 
   get full(): boolean {
@@ -68,6 +69,11 @@ export class Scan {
   /** Whether the deadline has passed: no pass should start. */
   get late(): boolean {
     return this.now() >= this.deadline;
+  }
+
+  /** Whether the soft deadline (for optional extra passes) has passed. */
+  get pastSoft(): boolean {
+    return this.now() >= this.softDeadline;
   }
 
   /** Whether a pass over `px` pixels (both polarities) is predicted to end before the deadline. */

@@ -1,0 +1,92 @@
+/**
+ * The order in which views and clean-ups are tried. Cheap, likely passes go first; every pass
+ * asks the Scan whether the budget still allows it, so the order decides what a slow machine
+ * still gets to do.
+ *
+ * @see /work/shared/research/qr-decoding.md (steps 3–4)
+ */
+import { binarize, clusterThresholds, median3, stretch, threshold } from './filters';
+import type { Rgba } from './gray';
+import { enlarge, shrink } from './gray';
+import { plain, type Scan, type Variant } from './scan';
+import { type View, wholeView, withGray } from './views';
+
+/** A view to try and how much its candidate patch looked like a code (whole image: ∞). */
+export interface Look {
+  view: View;
+  score: number;
+}
+
+export interface Plan {
+  img: Rgba;
+  /** Integer factor from the full image to `whole`. */
+  k: number;
+  whole: Look;
+  /** Candidate crops, best first. */
+  looks: Look[];
+  /** The whole image is small enough to try before any crop. */
+  small: boolean;
+  noisy: boolean;
+}
+
+/**
+ * Clean-ups for a view, cheapest and most often useful first: stretch (low contrast), each
+ * cluster threshold (no quiet zone, coloured, flush against a panel), median then stretch
+ * (grain, JPEG), local binarisation (blur, uneven light), enlarge (tiny modules, last as it
+ * quadruples the pixels).
+ */
+export function ladder({ gray: g, zoom }: View, noisy: boolean): Variant[] {
+  const out: Variant[] = [stretch];
+  for (const t of clusterThresholds(g)) out.push((x) => threshold(x, t));
+  out.push((x) => stretch(median3(x)));
+  out.push((x) => binarize(noisy ? x : median3(x)));
+  if (Math.max(g.width, g.height) * zoom <= 450) out.push((x) => enlarge(x, 2));
+  return out;
+}
+
+/** Runs every pass the budget allows; found texts end up in `scan.texts`. */
+export function runPasses(scan: Scan, plan: Plan): void {
+  const { whole, looks, small, noisy } = plan;
+  let hitScore = 0;
+  const look = (l: Look, variant: Variant, force = false): boolean => {
+    const hit = scan.exhaust(l.view, variant, force);
+    if (hit) hitScore = Math.max(hitScore, l.score);
+    return hit;
+  };
+  const found = (): boolean => scan.texts.length > 0;
+  const ladderOn = (l: Look): void => {
+    for (const variant of ladder(l.view, noisy)) {
+      // Once a code is read, further clean-ups only get the first part of the budget: a second,
+      // harder code still has a chance while a typical screenshot returns fast.
+      if (scan.late || scan.full || (found() && scan.pastSoft) || scan.covers(l.view)) return;
+      if (look(l, variant)) return;
+    }
+  };
+
+  // 1. Each candidate as it is; a small image (a cropped code, a phone screenshot) whole first,
+  //    since that is as cheap as a crop and is usually all there is. The first look happens
+  //    even on a machine so busy that the budget is gone before it: it is one bounded call.
+  const first = small ? whole : looks[0];
+  if (first) look(first, plain, true);
+  for (const l of looks) {
+    if (scan.late || scan.full) break;
+    if (l !== first && !scan.covers(l.view)) look(l, plain);
+  }
+  // 2. Nothing yet: clean-ups on the two best candidates, the likeliest places for a hard code.
+  const order = small ? [whole, ...looks] : [...looks, whole];
+  const early = found() ? [] : order.slice(0, 2);
+  for (const l of early) ladderOn(l);
+  // 3. The whole image, codes already read masked out. After a hit only at half scale: the
+  //    candidate finder already saw small codes, and this still catches a big one it split.
+  if (!small && !scan.late) {
+    scan.exhaust(found() ? withGray(whole.view, shrink(whole.view.gray, 2)) : whole.view, plain);
+  }
+  // 4. Clean-ups everywhere else. After a hit, only for candidates that looked nearly as much
+  //    like a code as the one read, never the whole image.
+  for (const l of order) {
+    if (early.includes(l) || (found() && (l === whole || l.score < hitScore * 0.6))) continue;
+    ladderOn(l);
+  }
+  // 5. Last resort: the undownscaled image (jsQR's own 8×8 blocks then see small modules).
+  if (!found() && plan.k > 1 && !noisy && !scan.late) scan.exhaust(wholeView(plan.img, 1), plain);
+}
