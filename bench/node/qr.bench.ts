@@ -84,7 +84,7 @@ export async function run(want: (group: string) => boolean): Promise<Row[]> {
   rows.push({
     group: 'qr',
     name: 'machine load (1-min average) at the start of the timed rounds',
-    value: load,
+    value: load.toFixed(1),
     unit: '',
   });
   return rows;
@@ -129,7 +129,7 @@ function summarise(name: string, fixtures: Fixture[], times: number[][], rounds:
     {
       group: 'qr',
       name: `${name}: images with a wrong or false-positive text`,
-      value: mid.wrong,
+      value: String(mid.wrong),
       unit: '',
       target: '0',
     },
