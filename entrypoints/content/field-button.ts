@@ -29,6 +29,8 @@ export interface FieldButton {
   host(): Node | null;
 }
 
+const placed = new WeakMap<HTMLElement, string>();
+
 /** Where the button goes: inside a single field's right edge, after the last of split boxes. */
 function place(host: HTMLElement, target: CodeTarget): void {
   const last = target.inputs[target.inputs.length - 1];
@@ -42,7 +44,12 @@ function place(host: HTMLElement, target: CodeTarget): void {
     const top = Math.round(r.top + (r.height - size) / 2);
     at = `left:${left}px!important;top:${top}px!important;width:${size}px!important;height:${size}px!important`;
   }
-  host.style.cssText = `all:initial!important;position:fixed!important;z-index:2147483647!important;${at}`;
+  const css = `all:initial!important;position:fixed!important;z-index:2147483647!important;${at}`;
+  // Unchanged: leave the attribute alone, so the page (and our watcher) see no mutation.
+  if (placed.get(host) !== at) {
+    placed.set(host, at);
+    host.style.cssText = css;
+  }
 }
 
 function build(doc: Document, label: string, onClick: () => void): HTMLElement {

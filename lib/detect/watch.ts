@@ -1,6 +1,5 @@
 /**
- * Keeps a frame's code fields up to date as the page changes, at almost no cost on pages that do
- * not grow inputs.
+ * Keeps a frame's code fields up to date as the page changes, at almost no cost per mutation.
  * @see https://dom.spec.whatwg.org/#interface-mutationobserver
  */
 import { type CodeTarget, type Scan, scanCodeFields } from './find';
@@ -10,7 +9,7 @@ export interface WatchOptions {
   onKinds(kinds: CodeTarget['kind'][]): void;
   /** After every detection pass, with the current targets (the in-field button follows them). */
   onTargets?(targets: CodeTarget[]): void;
-  /** Quiet time after a relevant change before detecting again. */
+  /** Delay from a change to the next pass (the interval then backs off while nothing new turns up). */
   debounceMs?: number;
   /** An element of our own (the in-field button's host) whose changes never matter. */
   ignore?: () => Node | null;
@@ -31,34 +30,26 @@ const OPTIONS: MutationObserverInit = {
   attributeFilter: ['style', 'class', 'hidden', 'disabled', 'readonly', 'type', 'aria-hidden', 'inert'],
 };
 
-/** An added node that could be or hold a field: an input, a custom element or a shadow host. */
-function mayHoldField(node: Node, ignore: Node | null): boolean {
-  if (node.nodeType !== 1 || node === ignore) return false;
-  const el = node as Element;
-  if (el.localName === 'input' || el.localName.includes('-') || (el as HTMLElement).shadowRoot) return true;
-  if (el.getElementsByTagName('input').length > 0) return true;
-  const all = el.getElementsByTagName('*');
-  for (let i = 0; i < all.length; i++) {
-    const d = all[i] as HTMLElement;
-    if (d.localName.includes('-') || d.shadowRoot) return true;
-  }
-  return false;
-}
+/** Longest pause between passes while a page keeps changing and the result does not. */
+const MAX_INTERVAL_MS = 2000;
 
 /**
- * Watches a document for code fields: detects once now, then again after relevant DOM changes
- * settle. A mutation batch is relevant only if it adds an input, a custom element or a shadow host,
- * removes a current target, or changes the visibility attributes of an element holding an input; so
- * a page that animates or streams text without inputs costs a cheap check per batch and no
- * detection. Open shadow roots found by a pass are observed too (fields that appear later inside
- * web components), and focusing an unknown input triggers a pass (fields the observer missed).
+ * Watches a document for code fields: detects once now, then again after DOM changes. The observer
+ * callback does O(1) work (no record is read: in an isolated world reading records costs more than
+ * a small page's own mutation), and passes run at most once per interval, which doubles up to 2 s
+ * while a page keeps changing without any change in what was found, and drops back after a quiet
+ * spell. Open shadow roots found by a pass are observed too (fields that appear later inside web
+ * components), and focusing an unknown input triggers a pass (changes the observer cannot see).
  */
 export function watchCodeFields(doc: Document, opts: WatchOptions): FieldWatcher {
   const debounceMs = opts.debounceMs ?? 250;
   let scan: Scan = { targets: [], shadowRoots: [], inputs: 0 };
   let lastKey = '';
+  let lastFirst: HTMLInputElement | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let dirty = false;
+  let interval = debounceMs;
+  let lastPass = 0;
   const observed = new WeakSet<ShadowRoot>();
 
   const detect = (): void => {
@@ -66,6 +57,7 @@ export function watchCodeFields(doc: Document, opts: WatchOptions): FieldWatcher
     timer = undefined;
     dirty = false;
     scan = scanCodeFields(doc);
+    lastPass = Date.now();
     for (const root of scan.shadowRoots) {
       if (observed.has(root)) continue;
       observed.add(root);
@@ -73,6 +65,9 @@ export function watchCodeFields(doc: Document, opts: WatchOptions): FieldWatcher
     }
     const kinds = [...new Set(scan.targets.map((t) => t.kind))].sort();
     const key = kinds.join(',');
+    const first = scan.targets[0]?.inputs[0];
+    interval = key !== lastKey || first !== lastFirst ? debounceMs : Math.min(interval * 2, MAX_INTERVAL_MS);
+    lastFirst = first;
     if (key !== lastKey) {
       lastKey = key;
       opts.onKinds(kinds);
@@ -81,37 +76,25 @@ export function watchCodeFields(doc: Document, opts: WatchOptions): FieldWatcher
   };
   const schedule = (): void => {
     dirty = true;
-    if (timer === undefined) timer = setTimeout(detect, debounceMs);
+    if (timer !== undefined) return;
+    if (Date.now() - lastPass > MAX_INTERVAL_MS) interval = debounceMs;
+    timer = setTimeout(detect, interval);
   };
   const lostTarget = (): boolean => scan.targets.some((t) => t.inputs.some((i) => !i.isConnected));
 
-  const relevant = (records: MutationRecord[]): boolean => {
-    const ignore = opts.ignore?.() ?? null;
-    for (const r of records) {
-      if (r.type === 'attributes') {
-        const el = r.target as Element;
-        if (
-          scan.inputs > 0 &&
-          el !== ignore &&
-          (el.localName === 'input' || el.getElementsByTagName('input').length)
-        )
-          return true;
-        continue;
-      }
-      for (let i = 0; i < r.addedNodes.length; i++) {
-        if (mayHoldField(r.addedNodes[i] as Node, ignore)) return true;
-      }
-    }
-    return records.some((r) => r.removedNodes.length > 0) && lostTarget();
-  };
-
   const observer = new MutationObserver((records) => {
-    if (!dirty && relevant(records)) schedule();
+    if (timer !== undefined) return;
+    // Our own button moving (one style change on its host) is not a page change.
+    if (records.length === 1 && records[0]?.target === opts.ignore?.()) return;
+    schedule();
   });
   const onFocus = (e: Event): void => {
     const el = e.composedPath()[0] as Element | undefined;
-    if (el?.localName !== 'input' || dirty) return;
-    if (!scan.targets.some((t) => t.inputs.includes(el as HTMLInputElement))) schedule();
+    if (el?.localName !== 'input' || timer !== undefined) return;
+    if (!scan.targets.some((t) => t.inputs.includes(el as HTMLInputElement))) {
+      interval = debounceMs;
+      schedule();
+    }
   };
   observer.observe(doc.documentElement, OPTIONS);
   doc.addEventListener('focusin', onFocus, true);
