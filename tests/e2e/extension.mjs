@@ -15,7 +15,14 @@ export const EXTENSION_DIR = resolve(process.cwd(), process.env.KEYFOB_OUT_DIR |
 export async function launchExtension(opts = {}) {
   const dir = opts.extensionDir ?? EXTENSION_DIR;
   const profile = mkdtempSync(join(tmpdir(), 'keyfob-profile-'));
-  const args = [`--disable-extensions-except=${dir}`, `--load-extension=${dir}`, ...QUIET_ARGS];
+  // --enable-unsafe-extension-debugging opens the CDP Extensions domain (over Playwright's pipe),
+  // whose triggerAction is the one way to "click the toolbar icon" in headless Chromium.
+  const args = [
+    `--disable-extensions-except=${dir}`,
+    `--load-extension=${dir}`,
+    '--enable-unsafe-extension-debugging',
+    ...QUIET_ARGS,
+  ];
   if (opts.cdp) args.push('--remote-debugging-port=0');
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath(),
@@ -28,6 +35,25 @@ export async function launchExtension(opts = {}) {
   const base = `chrome-extension://${extensionId}`;
 
   let cdpBrowser = null;
+  const popupConnections = [];
+  /** Connects over CDP until the popup page shows up (a connection lists only targets it saw open). */
+  async function findPopup() {
+    const port = readFileSync(join(profile, 'DevToolsActivePort'), 'utf8').split('\n')[0];
+    for (let i = 0; i < 100; i++) {
+      const browser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
+      const page = browser
+        .contexts()
+        .flatMap((c) => c.pages())
+        .find((p) => p.url().startsWith(`${base}/popup.html`));
+      if (page) {
+        popupConnections.push(browser);
+        return page;
+      }
+      await browser.close();
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error('the popup did not open');
+  }
   return {
     context,
     worker,
@@ -60,7 +86,29 @@ export async function launchExtension(opts = {}) {
       }
       throw new Error('the popup did not open');
     },
+    /**
+     * Clicks the toolbar icon over `page`'s tab, as a user would: the real popup opens and the
+     * extension gets the activeTab grant for that tab (captureVisibleTab, tab URL). Uses CDP
+     * Extensions.triggerAction; the tab is found by its URL, which must be unique among tabs.
+     * Needs `launchExtension({ cdp: true })`. Returns the popup as a Playwright page.
+     * @see https://chromedevtools.github.io/devtools-protocol/tot/Extensions/#method-triggerAction
+     */
+    async clickAction(page) {
+      if (!opts.cdp) throw new Error('launchExtension({ cdp: true }) is needed for the toolbar popup');
+      await page.bringToFront();
+      const session = await context.browser().newBrowserCDPSession();
+      try {
+        const { targetInfos } = await session.send('Target.getTargets', { filter: [{ type: 'tab' }] });
+        const tabs = targetInfos.filter((t) => t.url === page.url());
+        if (tabs.length !== 1) throw new Error(`${tabs.length} tabs have the URL ${page.url()}`);
+        await session.send('Extensions.triggerAction', { id: extensionId, targetId: tabs[0].targetId });
+      } finally {
+        await session.detach().catch(() => {});
+      }
+      return findPopup();
+    },
     async close() {
+      for (const b of popupConnections) await b.close().catch(() => {});
       await cdpBrowser?.close().catch(() => {});
       await context.close();
       rmSync(profile, { recursive: true, force: true });
