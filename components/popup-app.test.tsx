@@ -244,6 +244,20 @@ describe('popup app', () => {
     expect(codeButtons()).toHaveLength(1);
   });
 
+  it('a retry right after one wrong password is not held back by the one-second clock', async () => {
+    vi.setSystemTime(59_400);
+    const backend = new FakeBackend({ state: 'locked', password: 'right one!', accounts: manyAccounts(1) });
+    await open(backend);
+    const field = screen.getByLabelText('Master password') as HTMLInputElement;
+    await advance(300); // 59.7 s: the next tick (60 s) has not come yet
+    for (const pw of ['wrong', 'right one!']) {
+      fireEvent.input(field, { target: { value: pw } });
+      fireEvent.submit(field.closest('form') as HTMLFormElement);
+      await advance(); // no timer advances: the second try happens within the same second
+    }
+    expect(codeButtons()).toHaveLength(1);
+  });
+
   it('first run: creates the vault, then offers Add account and Import', async () => {
     const backend = new FakeBackend({ state: 'none' });
     await open(backend);

@@ -175,11 +175,14 @@ function Screen({ store, listHeight }: { store: PopupStore; listHeight?: number 
  * @see /work/shared/DESIGN.md (Data flow: List, Fill)
  */
 export function App({ backend, clock, t, listHeight, loadSites }: AppProps) {
-  const [store] = useState(() => createPopupStore(backend, clock ?? { now: () => Date.now() }, loadSites));
-  useEffect(() => {
-    void store.init();
-    return () => store.dispose();
-  }, []);
+  // init() starts with the store, not in an effect: effects wait for the first frame, and the
+  // vault read should already be running by then.
+  const [store] = useState(() => {
+    const s = createPopupStore(backend, clock ?? { now: () => Date.now() }, loadSites);
+    void s.init();
+    return s;
+  });
+  useEffect(() => () => store.dispose(), []);
   const body = (
     <>
       <Screen store={store} listHeight={listHeight} />

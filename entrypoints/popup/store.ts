@@ -94,17 +94,28 @@ export function createPopupStore(
   }
 
   /**
-   * Decrypts the accounts while the tab state and (for web pages) the site matcher load in
-   * parallel, so the first list paint is already in site-first order. Backup-code counts follow.
+   * Starts everything the list needs at once: decrypting the accounts, the tab state, settings
+   * and (for web pages) the site matcher, so the first list paint is already in site-first order.
+   * `list` rejects while the vault is locked; nobody waits for it then.
    */
-  async function load(): Promise<void> {
+  function fetchAll() {
     const tabInfo = backend.activeTab().catch(() => NO_TAB);
-    const matcher = tabInfo.then((t) => (t.url ? loadSites().catch(() => null) : null));
-    const [list_, t, settings, match] = await Promise.all([
-      backend.listAccounts(),
+    const accountList = backend.listAccounts();
+    accountList.catch(() => {});
+    return {
+      accountList,
       tabInfo,
-      backend.settings().catch((): PopupSettings => ({ clipboardClearSeconds: 0 })),
-      matcher,
+      settings: backend.settings().catch((): PopupSettings => ({ clipboardClearSeconds: 0 })),
+      matcher: tabInfo.then((t) => (t.url ? loadSites().catch(() => null) : null)),
+    };
+  }
+
+  async function load(data = fetchAll()): Promise<void> {
+    const [list_, t, settings, match] = await Promise.all([
+      data.accountList,
+      data.tabInfo,
+      data.settings,
+      data.matcher,
     ]);
     batch(() => {
       accounts.value = list_;
@@ -119,15 +130,18 @@ export function createPopupStore(
     setTimeout(() => void fills.loadBackupCodes(), 0);
   }
 
+  /** Opens on the right screen; an unlocked vault's accounts are already being decrypted meanwhile. */
   async function init(): Promise<void> {
     if (tickHandle === undefined) tick();
     view.value = 'loading';
+    const data = fetchAll();
     try {
       const status = await backend.status();
-      if (status === 'unlocked') await load();
+      if (status === 'unlocked') await load(data);
       else view.value = status === 'none' ? 'setup' : 'locked';
-    } catch {
-      view.value = 'error';
+    } catch (e) {
+      // Auto-lock may strike between the status check and the read: then it is simply locked.
+      view.value = (e as BackendError | undefined)?.code === 'locked' ? 'locked' : 'error';
     }
   }
 
@@ -140,9 +154,11 @@ export function createPopupStore(
     } catch (e) {
       const wrong = (e as BackendError | undefined)?.code === 'wrong-password';
       const failures = wrong ? s.failures + 1 : s.failures;
+      const delay = unlockDelaySeconds(failures);
       unlockState.value = {
         failures,
-        retryAt: clock.now() + unlockDelaySeconds(failures) * 1000,
+        // No delay means none at all: "now" in the form only advances once a second.
+        retryAt: delay > 0 ? clock.now() + delay * 1000 : 0,
         error: wrong ? 'wrong-password' : 'other',
         busy: false,
       };

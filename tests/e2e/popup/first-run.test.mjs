@@ -61,6 +61,13 @@ test('an otpauth URI added in the options page shows in the popup with the RFC 6
   }));
   assert.ok(size.w >= 320 && size.w <= 800 && size.h >= 300 && size.h <= 600, JSON.stringify(size));
   assert.equal(size.overflowX, false);
+  // …and keeps that size: no resize loop between the popup's auto-sizing and the list fitting.
+  await popup.evaluate(() => {
+    window.__resizes = 0;
+    addEventListener('resize', () => window.__resizes++);
+  });
+  await popup.waitForTimeout(1000);
+  assert.equal(await popup.evaluate(() => window.__resizes), 0, 'the popup resized itself while idle');
   const named = await expectAllNamed(popup, 'account list');
   for (const name of ['Search accounts', 'Lock', 'Settings and import', 'Scan QR code on this page']) {
     assert.ok(
