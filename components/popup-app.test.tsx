@@ -133,6 +133,42 @@ describe('popup app', () => {
     expect(screen.getByRole('status').textContent).toBe('Code for Example (user-2@example.com) filled.');
   });
 
+  it('paints the site-first list without waiting for the background; Fill comes when it answers', async () => {
+    const backend = new FakeBackend({
+      accounts: [
+        makeAccount({ id: '1', issuer: 'Alpha', order: 0 }),
+        makeAccount({ id: '2', issuer: 'Example', sites: ['https://example.com'], order: 1 }),
+      ],
+    });
+    backend.tab = { url: 'https://login.example.com/2fa', hasCodeField: true };
+    let wake = () => {};
+    backend.tabGate = new Promise<void>((r) => {
+      wake = r;
+    });
+    await open(backend);
+    expect(rowNames()).toEqual(['Example', 'Alpha']); // the URL came from the tab itself
+    expect(screen.queryAllByRole('button', { name: /^Fill the code/ })).toHaveLength(0);
+    wake();
+    await advance();
+    expect(
+      screen.getByRole('button', { name: 'Fill the code for Example (user-2@example.com) on this page' }),
+    ).toBeTruthy();
+  });
+
+  it('without the tab URL (no activeTab grant) the report from the background orders the list', async () => {
+    const backend = new FakeBackend({
+      accounts: [
+        makeAccount({ id: '1', issuer: 'Alpha', order: 0 }),
+        makeAccount({ id: '2', issuer: 'Example', sites: ['https://example.com'], order: 1 }),
+      ],
+    });
+    backend.tab = { url: 'https://example.com/2fa', hasCodeField: true };
+    backend.quickUrl = null;
+    await open(backend);
+    await advance();
+    expect(rowNames()).toEqual(['Example', 'Alpha']);
+  });
+
   it('asks before filling an account not bound to the site, and can remember the site', async () => {
     const backend = new FakeBackend({
       accounts: [makeAccount({ id: '1', issuer: 'Alpha', label: 'me', sites: ['https://alpha.test'] })],
@@ -256,6 +292,26 @@ describe('popup app', () => {
       await advance(); // no timer advances: the second try happens within the same second
     }
     expect(codeButtons()).toHaveLength(1);
+  });
+
+  it('says Loading… only when opening is slow, never as a flash', async () => {
+    const backend = new FakeBackend({ state: 'locked' });
+    let release = () => {};
+    const gate = new Promise<void>((r) => {
+      release = r;
+    });
+    const status = backend.status.bind(backend);
+    backend.status = async () => {
+      await gate;
+      return status();
+    };
+    await open(backend);
+    expect(screen.queryByText('Loading…')).toBeNull();
+    await advance(300);
+    expect(screen.getByText('Loading…')).toBeTruthy();
+    release();
+    await advance();
+    expect(screen.getByRole('heading', { name: 'Unlock Keyfob' })).toBeTruthy();
   });
 
   it('first run: creates the vault, then offers Add account and Import', async () => {

@@ -12,7 +12,7 @@ import { serveStatic } from '../../tests/e2e/server.mjs';
 
 export const groups = ['popup'];
 
-const OPENS = 7;
+const OPENS = 11;
 const IDLE_SECONDS = 5;
 const LOGIN =
   '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Sign in</title></head><body>' +
@@ -103,11 +103,13 @@ async function listFigures(n) {
       },
       { what: 'the code field report' },
     );
+    // Extension pages share one renderer process (main thread and JS heap): measure the popup alone.
+    await ctl.close();
     const opens = [];
     let popup;
     for (let i = 0; i < OPENS; i++) {
       await popup?.close();
-      popup = await ext.openRealPopup(tab);
+      popup = await ext.clickAction(tab);
       await popup.locator('[data-role="copy"]').first().waitFor({ timeout: 30_000 });
       opens.push(await codesPaintedAt(popup));
     }
@@ -118,7 +120,7 @@ async function listFigures(n) {
     return [
       {
         group: 'popup',
-        name: `open → visible codes painted, ${label} (real popup over a login page; navigation start → Element Timing paint; median of ${OPENS})`,
+        name: `open → visible codes painted, ${label} (toolbar click over a login page; navigation start → Element Timing paint; median of ${OPENS}, best ${Math.round(Math.min(...opens))} ms)`,
         value: median(opens),
         unit: 'ms',
         target: '≤ 150 ms',

@@ -156,7 +156,15 @@ export class FakeBackend implements PopupBackend {
       a.order = i;
     });
   }
+  /** What tabs.query shows without asking the background; null models a popup without the activeTab grant. */
+  quickUrl: string | null | undefined = undefined;
+  async tabUrl(): Promise<string | null> {
+    return this.quickUrl === undefined ? this.tab.url : this.quickUrl;
+  }
+  /** Resolves activeTab() only when a test says so (a background that is slow to wake). */
+  tabGate: Promise<void> = Promise.resolve();
   async activeTab(): Promise<ActiveTabInfo> {
+    await this.tabGate;
     return this.tab;
   }
   async openOptions(section?: string): Promise<void> {

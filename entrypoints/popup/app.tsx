@@ -12,6 +12,8 @@ import { fitListToWindow } from './fit';
 import { StatusLine } from './status-line';
 import { createPopupStore, MIN_PASSWORD_LENGTH, type PopupStore } from './store';
 
+const LOADING_DELAY_MS = 300;
+
 /** Props of the popup root: the backend (real or fake), and optionally a clock and translator. */
 export interface AppProps {
   backend: PopupBackend;
@@ -130,10 +132,21 @@ function MainScreen({ store, listHeight }: { store: PopupStore; listHeight?: num
   );
 }
 
+/** Shown only when opening is slow: a flash of "Loading…" would cost a frame and a popup resize. */
+function Loading() {
+  const t = useT();
+  const [show, setShow] = useState(false);
+  useEffect(() => {
+    const h = setTimeout(() => setShow(true), LOADING_DELAY_MS);
+    return () => clearTimeout(h);
+  }, []);
+  return show ? <p class="center">{t('popup_loading')}</p> : null;
+}
+
 function Screen({ store, listHeight }: { store: PopupStore; listHeight?: number }) {
   const t = useT();
   const view = store.view.value;
-  if (view === 'loading') return <p class="center">{t('popup_loading')}</p>;
+  if (view === 'loading') return <Loading />;
   if (view === 'error') {
     return (
       <div class="center">

@@ -75,6 +75,9 @@ export interface PopupBackend {
   setPinned(id: string, pinned: boolean): Promise<void>;
   /** Moves the account to `newIndex` in the manual order (0 = first). */
   move(id: string, newIndex: number): Promise<void>;
+  /** The active tab's URL as the browser gives it to the popup (activeTab grant), without the background. */
+  tabUrl(): Promise<string | null>;
+  /** The active tab as the background knows it: URL and the code fields its content scripts reported. */
   activeTab(): Promise<ActiveTabInfo>;
   openOptions(section?: 'add' | 'import' | 'backup-codes' | 'settings'): Promise<void>;
   /** Screenshots the active tab for the options page's QR import, then closes the popup. */

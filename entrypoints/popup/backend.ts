@@ -96,6 +96,9 @@ export function createBrowserBackend(): PopupBackend {
         before === undefined ? (after ?? 0) - 1 : after === undefined ? before + 1 : (before + after) / 2;
       await vault.update(id, { order });
     },
+    async tabUrl() {
+      return (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.url ?? null;
+    },
     async activeTab() {
       const tabs = await browser.tabs.query({ active: true, currentWindow: true });
       const tab = tabs[0];

@@ -94,39 +94,52 @@ export function createPopupStore(
   }
 
   /**
-   * Starts everything the list needs at once: decrypting the accounts, the tab state, settings
-   * and (for web pages) the site matcher, so the first list paint is already in site-first order.
-   * `list` rejects while the vault is locked; nobody waits for it then.
+   * Starts everything the list needs at once: decrypting the accounts, settings, the tab's URL
+   * and the site matcher, so the first list paint is already in site-first order. The tab's code
+   * fields come from the background, which may first have to wake up: the list does not wait for
+   * them (Fill appears when they arrive). `accountList` rejects while the vault is locked.
    */
   function fetchAll() {
-    const tabInfo = backend.activeTab().catch(() => NO_TAB);
     const accountList = backend.listAccounts();
     accountList.catch(() => {});
+    // Compiled while the vault and the browser are still answering (idle main thread).
+    const sites = loadSites().catch(() => null);
+    const url = backend.tabUrl().catch(() => null);
     return {
       accountList,
-      tabInfo,
       settings: backend.settings().catch((): PopupSettings => ({ clipboardClearSeconds: 0 })),
-      matcher: tabInfo.then((t) => (t.url ? loadSites().catch(() => null) : null)),
+      url,
+      matcher: url.then((u) => (u ? sites : null)),
+      sites,
+      tabInfo: backend.activeTab().catch(() => NO_TAB),
     };
   }
 
   async function load(data = fetchAll()): Promise<void> {
-    const [list_, t, settings, match] = await Promise.all([
+    const [list_, settings, url, match] = await Promise.all([
       data.accountList,
-      data.tabInfo,
       data.settings,
+      data.url,
       data.matcher,
     ]);
     batch(() => {
       accounts.value = list_;
-      tab.value = t;
+      tab.value = { url, hasCodeField: false };
       list.matcher.value = match;
       clipboardClearSeconds.value = settings.clipboardClearSeconds;
       fills.lowThreshold.value = settings.lowBackupCodes ?? DEFAULT_LOW_BACKUP_CODES;
       list.activeIndex.value = 0;
       view.value = 'unlocked';
     });
-    // After the list has painted: the counts are a hint and must not delay the codes.
+    // Then what the background knows: the page's code fields (and its URL when the popup was
+    // opened without an activeTab grant), and the backup-code counts; both only add to the list.
+    void data.tabInfo.then(async (t) => {
+      const matcher = t.url && !list.matcher.value ? await data.sites : list.matcher.value;
+      batch(() => {
+        tab.value = { ...t, url: url ?? t.url };
+        list.matcher.value = matcher;
+      });
+    });
     setTimeout(() => void fills.loadBackupCodes(), 0);
   }
 
@@ -136,7 +149,12 @@ export function createPopupStore(
     view.value = 'loading';
     const data = fetchAll();
     try {
-      const status = await backend.status();
+      // Accounts that decrypt prove the vault unlocked; only otherwise ask which screen it is.
+      const unlocked = await data.accountList.then(
+        () => true,
+        () => false,
+      );
+      const status = unlocked ? 'unlocked' : await backend.status();
       if (status === 'unlocked') await load(data);
       else view.value = status === 'none' ? 'setup' : 'locked';
     } catch (e) {

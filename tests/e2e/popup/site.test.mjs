@@ -27,6 +27,7 @@ const ROUTES = {
     '<h1>Two-step verification</h1><form><label for="otp">Verification code</label>' +
       '<input id="otp" name="otp" autocomplete="one-time-code" inputmode="numeric" maxlength="6"></form>',
   ),
+  '/about.html': page('About', '<h1>About us</h1><p>No code field on this page.</p>'),
   '/recovery.html': page(
     'Recovery',
     '<h1>Two-factor recovery</h1><form><label for="rc">Recovery code</label>' +
@@ -101,6 +102,18 @@ test("accounts bound to the page's site come first, marked This site", async () 
     .getByRole('button', { name: 'Fill the code for Local Bank (me) on this page', exact: true })
     .waitFor();
   await expectAllNamed(popup, 'list over a login page');
+  await popup.close();
+  await tab.close();
+});
+
+test('a page without a code field: a real toolbar click (activeTab) still puts its site first', async () => {
+  const tab = await ext.context.newPage();
+  await tab.goto(`${server.url}/about.html`);
+  const popup = await ext.clickAction(tab);
+  await popup.getByRole('grid', { name: 'Accounts' }).waitFor();
+  await waitFor(async () => (await issuers(popup))[0] === 'Local Bank', { what: 'site-first order' });
+  assert.deepEqual((await issuers(popup)).slice(0, 2), ['Local Bank', 'Recovery']);
+  assert.equal(await popup.getByRole('button', { name: /^Fill / }).count(), 0, 'no field, no Fill');
   await popup.close();
   await tab.close();
 });
