@@ -36,6 +36,9 @@ function collectInputs(root: Document | ShadowRoot, out: HTMLInputElement[], roo
   }
 }
 
+/** Below this own score an input is not a box of a split entry (it says it is something else). */
+const MIN_BOX_OWN = -20;
+
 /** Own plus context score a split group needs besides its shape (e.g. numeric boxes, or "code" nearby). */
 const MIN_SPLIT_EVIDENCE = 6;
 
@@ -52,18 +55,26 @@ export function findCodeFields(root: Document | ShadowRoot): CodeTarget[] {
   return scanCodeFields(root).targets;
 }
 
-/** {@link findCodeFields} plus what the pass saw on the way (for the watcher). */
-export function scanCodeFields(root: Document | ShadowRoot): Scan {
+/**
+ * {@link findCodeFields} plus what the pass saw on the way (for the watcher). `lightOnly` skips the
+ * search for shadow hosts (a walk over every element) on a page known to have none.
+ */
+export function scanCodeFields(root: Document | ShadowRoot, lightOnly = false): Scan {
   const inputs: HTMLInputElement[] = [];
   const shadowRoots: ShadowRoot[] = [];
-  collectInputs(root, inputs, shadowRoots);
+  if (lightOnly) inputs.push(...Array.from(root.querySelectorAll('input')));
+  else collectInputs(root, inputs, shadowRoots);
   return { targets: inputs.length ? rank(root, inputs) : [], shadowRoots, inputs: inputs.length };
 }
 
 function rank(root: Document | ShadowRoot, inputs: HTMLInputElement[]): CodeTarget[] {
   const doc = 'body' in root ? root : root.ownerDocument;
   const vis = visCtx(doc);
-  const page = pageText(doc);
+  let pageWords: string | undefined;
+  const page = (): string => {
+    pageWords ??= pageText(doc);
+    return pageWords;
+  };
   const owns = new Map<HTMLInputElement, { own: ReturnType<typeof ownText>; score: number }>();
   const gated: HTMLInputElement[] = [];
   for (const input of inputs) {
@@ -71,19 +82,20 @@ function rank(root: Document | ShadowRoot, inputs: HTMLInputElement[]): CodeTarg
     const own = ownText(input);
     const score = ownScore(input, own);
     owns.set(input, { own, score });
-    // Styles and boxes are read only for inputs with some evidence or the shape of a split box.
-    const maybeBox = isBoxLike(input) || (vis.layout && narrow(input));
+    // Styles and boxes are read only for inputs with some evidence or the shape of a split box
+    // (one that speaks against itself, e.g. "quantity", cannot join split boxes either).
+    const maybeBox = score >= MIN_BOX_OWN && (isBoxLike(input) || (vis.layout && narrow(input)));
     if ((score >= MIN_OWN || maybeBox) && isVisible(input, vis)) gated.push(input);
   }
   const targets: CodeTarget[] = [];
   const inGroup = new Set<HTMLInputElement>();
   for (const group of splitGroups(gated, vis)) {
     const scores = group.map((b) => owns.get(b)?.score ?? 0);
-    if (Math.min(...scores) < -20) continue;
+    if (Math.min(...scores) < MIN_BOX_OWN) continue;
     const first = group[0] as HTMLInputElement;
     const info = owns.get(first);
     if (!info) continue;
-    const { ctx, kind } = contextAndKind(first, info.own, vis, page);
+    const { ctx, kind } = contextAndKind(first, info.own, vis, page());
     const shape = group.every(isBoxLike) ? 40 : 25;
     const evidence = Math.max(0, ...scores) + ctx;
     // The shape alone is not enough: a row of letter boxes in a word game has it too.
@@ -98,7 +110,7 @@ function rank(root: Document | ShadowRoot, inputs: HTMLInputElement[]): CodeTarg
     if (!info || inGroup.has(input) || info.score < MIN_OWN) continue;
     const ml = input.maxLength;
     if (ml > 0 && ml < 4) continue; // cannot hold a whole code
-    const { ctx, kind } = contextAndKind(input, info.own, vis, page);
+    const { ctx, kind } = contextAndKind(input, info.own, vis, page());
     const score = info.score + ctx;
     if (score >= MIN_SCORE) targets.push({ kind, inputs: [input], score });
   }

@@ -20,10 +20,20 @@ export interface VisCtx {
   clips: Map<Element, DOMRect | null>;
 }
 
-/** Creates the cache; detects "no layout engine" from a zero-width document element. */
+/**
+ * Creates the cache; detects "no layout engine" from a zero-width document element, lazily: asking
+ * for a box forces a layout, which a pass over inputs that are all gated out never needs.
+ */
 export function visCtx(doc: Document): VisCtx {
-  const r = doc.documentElement?.getBoundingClientRect();
-  return { layout: !!r && r.width > 0, hidden: new Map(), clips: new Map() };
+  let layout: boolean | undefined;
+  return {
+    get layout() {
+      if (layout === undefined) layout = (doc.documentElement?.getBoundingClientRect().width ?? 0) > 0;
+      return layout;
+    },
+    hidden: new Map(),
+    clips: new Map(),
+  };
 }
 
 type CheckVis = (opts?: Record<string, boolean>) => boolean;

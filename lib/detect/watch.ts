@@ -35,10 +35,10 @@ const MAX_INTERVAL_MS = 2000;
 
 /**
  * Watches a document for code fields: detects once now, then again after DOM changes. The observer
- * callback does O(1) work (no record is read: in an isolated world reading records costs more than
- * a small page's own mutation), and passes run at most once per interval, which doubles up to 2 s
- * while a page keeps changing without any change in what was found, and drops back after a quiet
- * spell. Open shadow roots found by a pass are observed too (fields that appear later inside web
+ * callback reads no record (from an isolated world that costs more than a small page's own
+ * mutation) and disconnects until the next pass, which runs at most once per interval; the interval
+ * doubles up to 2 s while a page keeps changing without any change in what was found, and drops
+ * back after a quiet spell. Open shadow roots found by a pass are observed too (fields that appear later inside web
  * components), and focusing an unknown input triggers a pass (changes the observer cannot see).
  */
 export function watchCodeFields(doc: Document, opts: WatchOptions): FieldWatcher {
@@ -50,19 +50,30 @@ export function watchCodeFields(doc: Document, opts: WatchOptions): FieldWatcher
   let dirty = false;
   let interval = debounceMs;
   let lastPass = 0;
-  const observed = new WeakSet<ShadowRoot>();
+  let components = false;
 
-  const detect = (): void => {
+  /**
+   * After a mutation, a page that has shown no web component (no shadow root, no custom element
+   * waiting for its definition) has no shadow host to look for: look at its inputs only and skip
+   * the walk over every element, which is most of a pass's cost (a wrapper per element in the
+   * isolated world). A component inserted already defined into such a page is seen on focus.
+   */
+  const lightOnly = (): boolean => {
+    if (!components) components = !!doc.querySelector(':not(:defined)');
+    return !components;
+  };
+
+  const detect = (afterMutation = false): void => {
     if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
     dirty = false;
-    scan = scanCodeFields(doc);
+    scan = scanCodeFields(doc, afterMutation && lightOnly());
+    if (scan.shadowRoots.length) components = true;
     lastPass = Date.now();
-    for (const root of scan.shadowRoots) {
-      if (observed.has(root)) continue;
-      observed.add(root);
-      observer.observe(root, OPTIONS);
-    }
+    // Watch again (the callback let go after the first change), shadow roots found by this pass too.
+    observer.disconnect();
+    observer.observe(doc.documentElement, OPTIONS);
+    for (const root of scan.shadowRoots) observer.observe(root, OPTIONS);
     const kinds = [...new Set(scan.targets.map((t) => t.kind))].sort();
     const key = kinds.join(',');
     const first = scan.targets[0]?.inputs[0];
@@ -74,29 +85,32 @@ export function watchCodeFields(doc: Document, opts: WatchOptions): FieldWatcher
     }
     opts.onTargets?.(scan.targets);
   };
-  const schedule = (): void => {
+  const schedule = (afterMutation: boolean): void => {
     dirty = true;
     if (timer !== undefined) return;
     if (Date.now() - lastPass > MAX_INTERVAL_MS) interval = debounceMs;
-    timer = setTimeout(detect, interval);
+    timer = setTimeout(() => detect(afterMutation), interval);
   };
   const lostTarget = (): boolean => scan.targets.some((t) => t.inputs.some((i) => !i.isConnected));
 
   const observer = new MutationObserver((records) => {
-    if (timer !== undefined) return;
     // Our own button moving (one style change on its host) is not a page change.
     if (records.length === 1 && records[0]?.target === opts.ignore?.()) return;
-    schedule();
+    // The pass re-reads the whole page anyway, so until it runs no further change needs telling:
+    // stop observing, and a page that mutates on every task costs one callback per pass.
+    observer.disconnect();
+    schedule(true);
   });
+  // The user reached an input we do not know: look at the whole page soon (a full pass).
   const onFocus = (e: Event): void => {
     const el = e.composedPath()[0] as Element | undefined;
-    if (el?.localName !== 'input' || timer !== undefined) return;
-    if (!scan.targets.some((t) => t.inputs.includes(el as HTMLInputElement))) {
-      interval = debounceMs;
-      schedule();
-    }
+    if (el?.localName !== 'input' || scan.targets.some((t) => t.inputs.includes(el as HTMLInputElement)))
+      return;
+    if (timer !== undefined) clearTimeout(timer);
+    timer = undefined;
+    interval = debounceMs;
+    schedule(false);
   };
-  observer.observe(doc.documentElement, OPTIONS);
   doc.addEventListener('focusin', onFocus, true);
   detect();
 

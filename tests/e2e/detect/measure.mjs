@@ -92,3 +92,76 @@ export async function measureDetect({ browser, bundlePath, pagesDir, runs = 7 })
     big: { elements, cold: big.first, warm: big.warm, found },
   };
 }
+
+/**
+ * A page that mutates `n` times, one change per task (so each reaches a MutationObserver on its
+ * own): a feed item appended (and the oldest removed past 50), a width changed, and with `form`
+ * a class toggled on a form holding inputs. `window.runMutations()` resolves when done.
+ */
+export function mutatingPageHtml({ n = 1000, form = false } = {}) {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Live feed</title></head><body>
+${form ? '<form><input type="search" name="q" aria-label="Search"><input type="email" name="e" aria-label="E-mail"></form>' : ''}
+<div id="feed"></div><div id="box" style="width:100px">x</div>
+<script>
+window.runMutations = async () => {
+  const feed = document.getElementById('feed');
+  const box = document.getElementById('box');
+  const ch = new MessageChannel();
+  const tick = () => new Promise((r) => { ch.port1.onmessage = r; ch.port2.postMessage(0); });
+  for (let i = 0; i < ${n}; i++) {
+    const d = document.createElement('div');
+    d.className = 'item';
+    d.innerHTML = '<span>item ' + i + '</span> <b>' + i + '</b>';
+    feed.append(d);
+    if (feed.childElementCount > 50) feed.firstElementChild.remove();
+    box.style.width = 100 + (i % 50) + 'px';
+    ${form ? "document.forms[0].className = 'f' + (i % 3);" : ''}
+    await tick();
+  }
+};
+</script></body></html>`;
+}
+
+/**
+ * Main-thread cost of one run of `mutatingPageHtml` in a fresh tab of `context` (CDP
+ * Performance.getMetrics around the run, then a wait for the watcher's backed-off pass to land):
+ * { script, task } in ms.
+ */
+async function mutationRun(context, url) {
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.waitForTimeout(500); // the content script's first pass happens before we count
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const metrics = async () =>
+    Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
+  const a = await metrics();
+  await page.evaluate(() => window.runMutations());
+  await page.waitForTimeout(2500); // longest pass interval, so the pass the run caused is counted
+  const b = await metrics();
+  await page.close();
+  return {
+    script: (b.ScriptDuration - a.ScriptDuration) * 1000,
+    task: (b.TaskDuration - a.TaskDuration) * 1000,
+  };
+}
+
+const med = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/**
+ * Added script time of the content script's MutationObserver: the same mutating page served over
+ * http (`url`) in `withExt` (the extension loaded) and `without` (plain Chromium), alternating,
+ * `runs` times. Returns medians: { added (ms), baseTask (ms, page's main-thread time without the
+ * extension), percent (added / baseTask), perMutationUs }.
+ */
+export async function measureObserverOverhead({ withExt, without, url, runs = 7, n = 1000 }) {
+  const w = [];
+  const wo = [];
+  for (let i = 0; i < runs; i++) {
+    w.push(await mutationRun(withExt, url));
+    wo.push(await mutationRun(without, url));
+  }
+  const added = Math.max(0, med(w.map((r) => r.script)) - med(wo.map((r) => r.script)));
+  const baseTask = med(wo.map((r) => r.task));
+  return { added, baseTask, percent: (100 * added) / baseTask, perMutationUs: (1000 * added) / n };
+}
