@@ -47,5 +47,9 @@ describe('createRouter', () => {
     expect(route({ type: 'code-fields', kinds: [] }, popup)).toBeUndefined();
     expect(route({ type: 'activity' }, popup)).toBeUndefined();
     expect(route({ nope: true }, popup)).toBeUndefined();
+    // Dispatch goes by the map's own keys only: inherited names are no handlers.
+    for (const type of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
+      expect(route({ type }, popup)).toBeUndefined();
+    }
   });
 });
