@@ -126,6 +126,8 @@ export function contextAndKind(
   const near = MFA_ANY.test(prose) || MFA_ANY.test(heading);
   if (near) ctx += 20;
   else if (WEAK.test(prose)) ctx += 6;
+  // "Enter code" under "Enter your verification code": the generic word means the 2FA code here.
+  if (near && WEAK.test(`${own.ids} ${own.labels.join(' ')} ${own.hints.join(' ')}`)) ctx += 10;
   if (MFA_ANY.test(page)) ctx += 10;
   // Nothing around says 2FA, and it does say coupon, card, PIN, …: the field is probably that.
   const specific = OTP_SPECIFIC.test(`${own.ids} ${own.labels.join(' ')}`) || isOneTimeCode(input);

@@ -28,7 +28,7 @@ export const OTP_SPECIFIC = new RegExp(
   [
     String.raw`\b(?:otp|totp|hotp|otc|oath|vcode|wfls token|approvals? code)\b`,
     String.raw`\bone ?time ?(?:code|pass(?:word|code)?|pw|pin|token)`,
-    String.raw`\bauthenticator\b`,
+    String.raw`\bauthenticator\b|\b(?:code )?generator app\b|\bauthentication app\b`,
     String.raw`\b(?:auth(?:entication)?|verif(?:y|ication)?|security|sign ?in|login|access|sms|email|e mail) ?code`,
     String.raw`\bauthcode|\bpasscode|\b(?:mfa|2fa|tfa|twofa|two ?fa|2 ?step|two ?step|2 ?factor|two ?factor|second ?factor|multi ?factor) ?(?:code|token|pin|pass|passcode|key)`,
     String.raw`\bauth\b`,
