@@ -192,3 +192,23 @@ test('HOTP "next code" advances the counter and it survives reopening the popup'
   await popup.close();
   await tab.close();
 });
+
+test('a pin is saved in the vault: the pinned account leads its group after reopening', async () => {
+  let { tab, popup } = await popupOver('/login.html');
+  const before = await issuers(popup);
+  assert.ok(before.indexOf('Beta') < before.indexOf('Counter'), 'manual order first');
+  const pin = popup.getByRole('button', { name: 'Pin Counter (c)' });
+  await pin.click();
+  await waitFor(async () => (await pin.getAttribute('aria-pressed')) === 'true', { what: 'pressed' });
+  await popup.close();
+  await tab.close();
+  ({ tab, popup } = await popupOver('/login.html'));
+  const after = await issuers(popup);
+  assert.ok(after.indexOf('Counter') < after.indexOf('Beta'), `pinned first among the others: ${after}`);
+  assert.equal(
+    await popup.getByRole('button', { name: 'Pin Counter (c)' }).getAttribute('aria-pressed'),
+    'true',
+  );
+  await popup.close();
+  await tab.close();
+});
