@@ -2,6 +2,9 @@ import type { Signal } from '@preact/signals';
 import type { FillResult } from '../../lib/messages';
 import type { ActiveTabInfo, Clock, PopupAccount, PopupBackend } from './backend-types';
 
+/** Which screen the popup shows. */
+export type PopupView = 'loading' | 'setup' | 'locked' | 'unlocked' | 'error';
+
 /**
  * A transient message for the status line (the app turns it into text). `undo` carries what an
  * Undo button needs; `reason` says why a fill failed.

@@ -8,38 +8,18 @@ import type {
   PopupSettings,
   SiteMatcher,
 } from './backend-types';
-import type { Notice, PopupContext } from './store-context';
+import { createAuthSlice } from './store-auth';
+import type { Notice, PopupContext, PopupView } from './store-context';
 import { createFillSlice, DEFAULT_LOW_BACKUP_CODES } from './store-fill';
 import { createListSlice } from './store-list';
 
-export type { Notice } from './store-context';
+export { MIN_PASSWORD_LENGTH, type UnlockState, unlockDelaySeconds } from './store-auth';
+export type { Notice, PopupView } from './store-context';
 export type { PendingFill } from './store-fill';
 
-/** Which screen the popup shows. */
-export type PopupView = 'loading' | 'setup' | 'locked' | 'unlocked' | 'error';
-
-/** Unlock form state; `retryAt` is a clock time before which unlocking is refused. */
-export interface UnlockState {
-  failures: number;
-  retryAt: number;
-  error: 'wrong-password' | 'other' | null;
-  busy: boolean;
-}
-
-export const MIN_PASSWORD_LENGTH = 8;
 /** How long the "Copied" confirmation stays on a row. */
 export const COPIED_MS = 1500;
-const MAX_DELAY_S = 300;
 const NO_TAB: ActiveTabInfo = { url: null, hasCodeField: false };
-
-/**
- * Delay before the next unlock attempt after `failures` wrong passwords: 0, 0, 1, 2, 4, 8… s,
- * capped. It slows a person at the keyboard; the Argon2id KDF is the real brute-force defence.
- * @see https://pages.nist.gov/800-63-4/sp800-63b.html#throttle
- */
-export function unlockDelaySeconds(failures: number): number {
-  return failures < 3 ? 0 : Math.min(2 ** (failures - 3), MAX_DELAY_S);
-}
 
 /** Loads registrable-domain matching on demand: tldts and its suffix list are ~48 KB gzipped. */
 const loadSiteMatcher = (): Promise<SiteMatcher> => import('../../lib/sites').then((m) => m.accountsForUrl);
@@ -65,8 +45,6 @@ export function createPopupStore(
   const notice = signal<Notice | null>(null);
   const clipboardClearSeconds = signal(0);
   const copiedId = signal<string | null>(null);
-  const unlockState: Signal<UnlockState> = signal({ failures: 0, retryAt: 0, error: null, busy: false });
-  const busy = signal(false);
 
   const ctx: PopupContext = {
     backend,
@@ -83,6 +61,16 @@ export function createPopupStore(
   };
   const list = createListSlice(ctx);
   const fills = createFillSlice(ctx, list.siteBound);
+  const auth = createAuthSlice(ctx, view, {
+    load: () => load(),
+    forget() {
+      accounts.value = []; // drop decrypted secrets from memory
+      list.query.value = '';
+      fills.pending.value = null;
+      fills.backup.value = {};
+      notice.value = null;
+    },
+  });
 
   let tickHandle: ReturnType<typeof setTimeout> | undefined;
   let copiedHandle: ReturnType<typeof setTimeout> | undefined;
@@ -163,64 +151,6 @@ export function createPopupStore(
     }
   }
 
-  async function unlock(password: string): Promise<void> {
-    const s = unlockState.value;
-    if (s.busy || clock.now() < s.retryAt) return;
-    unlockState.value = { ...s, busy: true, error: null };
-    try {
-      await backend.unlock(password);
-    } catch (e) {
-      const wrong = (e as BackendError | undefined)?.code === 'wrong-password';
-      const failures = wrong ? s.failures + 1 : s.failures;
-      const delay = unlockDelaySeconds(failures);
-      unlockState.value = {
-        failures,
-        // No delay means none at all: "now" in the form only advances once a second.
-        retryAt: delay > 0 ? clock.now() + delay * 1000 : 0,
-        error: wrong ? 'wrong-password' : 'other',
-        busy: false,
-      };
-      return;
-    }
-    unlockState.value = { failures: 0, retryAt: 0, error: null, busy: false };
-    await load().catch(() => {
-      view.value = 'error';
-    });
-  }
-
-  /** Creates the vault; false if the password is too short or the backend failed. */
-  async function create(password: string): Promise<boolean> {
-    if ([...password].length < MIN_PASSWORD_LENGTH || busy.value) return false;
-    busy.value = true;
-    try {
-      await backend.create(password);
-      await load();
-      return true;
-    } catch {
-      ctx.say({ kind: 'error' });
-      return false;
-    } finally {
-      busy.value = false;
-    }
-  }
-
-  async function lock(): Promise<void> {
-    try {
-      await backend.lock();
-    } catch {
-      return ctx.say({ kind: 'error' });
-    }
-    batch(() => {
-      accounts.value = []; // drop decrypted secrets from memory
-      list.query.value = '';
-      fills.pending.value = null;
-      fills.backup.value = {};
-      notice.value = null;
-      unlockState.value = { failures: 0, retryAt: 0, error: null, busy: false };
-      view.value = 'locked';
-    });
-  }
-
   async function copy(a: PopupAccount): Promise<void> {
     const code = list.codeFor(a, clock.now());
     if (!code) return;
@@ -260,6 +190,7 @@ export function createPopupStore(
   return {
     ...list,
     ...fills,
+    ...auth,
     view,
     now,
     accounts,
@@ -267,12 +198,7 @@ export function createPopupStore(
     clipboardClearSeconds,
     copiedId,
     notice,
-    unlockState,
-    busy,
     init,
-    unlock,
-    create,
-    lock,
     copy,
     nextHotp,
     openOptions,
