@@ -81,6 +81,25 @@ export function median3(g: Gray): Gray {
 }
 
 /**
+ * 3×3 box mean: averages grain down by 3× while modules of 1.5–2 px, which a median would
+ * erase, survive as softer edges.
+ */
+export function smooth(g: Gray): Gray {
+  const { width: w, height: h, data: s } = g;
+  const out = new Uint8Array(s);
+  for (let y = 1; y < h - 1; y++) {
+    for (let x = 1; x < w - 1; x++) {
+      const c = y * w + x;
+      let sum = 0;
+      for (let dy = -w; dy <= w; dy += w)
+        sum += (s[c + dy - 1] ?? 0) + (s[c + dy] ?? 0) + (s[c + dy + 1] ?? 0);
+      out[c] = Math.round(sum / 9);
+    }
+  }
+  return same(g, out);
+}
+
+/**
  * Local-mean binarisation with an integral image (window ≈ 1/8 of the short side): helps with
  * uneven lighting and blur where jsQR's fixed 8×8-block thresholds fail.
  */

@@ -105,11 +105,14 @@ export function shrink(g: Gray, k: number): Gray {
   return { data, width: w, height: h };
 }
 
-/** Bilinear upscale by an integer factor, for codes whose modules are only 1–2 px wide. */
+/**
+ * Bilinear upscale by a factor ≥ 1 (not necessarily whole), for codes whose modules are only
+ * 1–2 px wide — and to give jsQR a second sampling grid when one scale happens to fail.
+ */
 export function enlarge(g: Gray, k: number): Gray {
   if (k <= 1) return g;
-  const w = g.width * k;
-  const h = g.height * k;
+  const w = Math.round(g.width * k);
+  const h = Math.round(g.height * k);
   const data = new Uint8Array(w * h);
   const src = g.data;
   const maxX = g.width - 1;
@@ -130,20 +133,4 @@ export function enlarge(g: Gray, k: number): Gray {
     }
   }
   return { data, width: w, height: h };
-}
-
-/** Copies a clamped rectangle out of the image. */
-export function crop(g: Gray, x: number, y: number, w: number, h: number): Gray {
-  const x0 = Math.max(0, Math.floor(x));
-  const y0 = Math.max(0, Math.floor(y));
-  const x1 = Math.min(g.width, Math.ceil(x + w));
-  const y1 = Math.min(g.height, Math.ceil(y + h));
-  const cw = Math.max(0, x1 - x0);
-  const ch = Math.max(0, y1 - y0);
-  const data = new Uint8Array(cw * ch);
-  for (let r = 0; r < ch; r++) {
-    const start = (y0 + r) * g.width + x0;
-    data.set(g.data.subarray(start, start + cw), r * cw);
-  }
-  return { data, width: cw, height: ch };
 }

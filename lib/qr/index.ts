@@ -16,7 +16,7 @@ import { type Gray, shrink } from './gray';
 import { runPasses } from './passes';
 import { findRegions, type Region, similar } from './regions';
 import { Scan } from './scan';
-import { regionView, wholeView, withGray } from './views';
+import { modulePitch, normalise, regionView, wholeView, withGray } from './views';
 
 export interface DecodeOptions {
   /**
@@ -82,6 +82,8 @@ export function decodeQrCodes(
     score: r.score,
   }));
   const small = whole.gray.data.length <= SMALL_PX;
+  // A small image is mostly the code: bring its modules to a readable size like a crop's.
+  if (small) whole.zoom = normalise(whole.gray, modulePitch(whole.gray)).zoom;
   runPasses(scan, { img, k, whole: { view: whole, score: Number.POSITIVE_INFINITY }, looks, small, noisy });
   return scan.texts;
 }

@@ -5,7 +5,7 @@
  *
  * @see /work/shared/research/qr-decoding.md (steps 3–4)
  */
-import { binarize, clusterThresholds, median3, stretch, threshold } from './filters';
+import { binarize, clusterThresholds, median3, smooth, stretch, threshold } from './filters';
 import type { Rgba } from './gray';
 import { enlarge, shrink } from './gray';
 import { plain, type Scan, type Variant } from './scan';
@@ -29,18 +29,31 @@ export interface Plan {
   noisy: boolean;
 }
 
+/** The first look at a view: as it is, or median-filtered when its pixels are grainy. */
+export const base = (v: View): Variant => (v.grainy ? median3 : plain);
+
 /**
  * Clean-ups for a view, cheapest and most often useful first: stretch (low contrast), each
  * cluster threshold (no quiet zone, coloured, flush against a panel), median then stretch
  * (grain, JPEG), local binarisation (blur, uneven light), enlarge (tiny modules, last as it
- * quadruples the pixels).
+ * quadruples the pixels). Grainy views start from a median and also get a box mean, which keeps
+ * the 1.5–2 px modules a median erases.
  */
-export function ladder({ gray: g, zoom }: View, noisy: boolean): Variant[] {
-  const out: Variant[] = [stretch];
-  for (const t of clusterThresholds(g)) out.push((x) => threshold(x, t));
-  out.push((x) => stretch(median3(x)));
-  out.push((x) => binarize(noisy ? x : median3(x)));
-  if (Math.max(g.width, g.height) * zoom <= 450) out.push((x) => enlarge(x, 2));
+export function ladder(v: View): Variant[] {
+  const { gray: g, zoom, grainy } = v;
+  const b = base(v);
+  const out: Variant[] = [(x) => stretch(b(x))];
+  for (const t of clusterThresholds(b(g))) out.push((x) => threshold(b(x), t));
+  if (grainy) out.push((x) => stretch(smooth(x)));
+  else out.push((x) => stretch(median3(x)));
+  out.push((x) => binarize(median3(x)));
+  // jsQR's finder search is sensitive to the module size it meets; a second scale often reads
+  // what the first missed (JPEG-softened modules especially).
+  if (Math.max(g.width, g.height) * zoom <= 700) out.push((x) => enlarge(x, 1.5));
+  if (Math.max(g.width, g.height) * zoom <= 450) {
+    out.push((x) => enlarge(x, 2));
+    if (grainy) out.push((x) => median3(enlarge(x, 2)));
+  }
   return out;
 }
 
@@ -55,7 +68,7 @@ export function runPasses(scan: Scan, plan: Plan): void {
   };
   const found = (): boolean => scan.texts.length > 0;
   const ladderOn = (l: Look): void => {
-    for (const variant of ladder(l.view, noisy)) {
+    for (const variant of ladder(l.view)) {
       // Once a code is read, further clean-ups only get the first part of the budget: a second,
       // harder code still has a chance while a typical screenshot returns fast.
       if (scan.late || scan.full || (found() && scan.pastSoft) || scan.covers(l.view)) return;
@@ -67,10 +80,10 @@ export function runPasses(scan: Scan, plan: Plan): void {
   //    since that is as cheap as a crop and is usually all there is. The first look happens
   //    even on a machine so busy that the budget is gone before it: it is one bounded call.
   const first = small ? whole : looks[0];
-  if (first) look(first, plain, true);
+  if (first) look(first, base(first.view), true);
   for (const l of looks) {
     if (scan.late || scan.full) break;
-    if (l !== first && !scan.covers(l.view)) look(l, plain);
+    if (l !== first && !scan.covers(l.view)) look(l, base(l.view));
   }
   // 2. Nothing yet: clean-ups on the two best candidates, the likeliest places for a hard code.
   const order = small ? [whole, ...looks] : [...looks, whole];

@@ -91,11 +91,14 @@ export class Scan {
     const g = enlarge(variant(masked), view.zoom);
     if (g.width < 21 || g.height < 21 || !(force || this.affords(g.width * g.height))) return false;
     const t0 = this.now();
-    // One polarity when the border says which (half the cost of a miss), else both. Always pass
+    // One polarity when the border says which (half the cost of a miss), else both. Both means
+    // two calls on inverted grey, not jsQR's attemptBoth: that inverts its binarised bits, which
+    // is not the same as binarising the inverted grey when modules are 1–2 px. Always pass
     // inversionAttempts: jsQR 1.4 copies passed options into its shared defaults.
     const p = polarity(g);
-    const inversionAttempts = p === 0 ? 'attemptBoth' : 'dontInvert';
-    const res = jsQR(toRgba(g, p < 0), g.width, g.height, { inversionAttempts });
+    const read = (invert: boolean) =>
+      jsQR(toRgba(g, invert), g.width, g.height, { inversionAttempts: 'dontInvert' });
+    const res = read(p < 0) ?? (p === 0 ? read(true) : null);
     this.learn(this.now() - t0, g.width * g.height, res === null && p === 0 ? 2 : 1);
     if (!res || res.data === '') return false;
     // Variants may resize: map jsQR's corners through the variant's scale, then the view's.

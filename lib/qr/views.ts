@@ -8,7 +8,7 @@
  *
  * @see https://github.com/cozmo/jsQR/blob/master/src/locator/index.ts
  */
-import { median3 } from './filters';
+import { smooth } from './filters';
 import { type Gray, type Rgba, shrink, shrinkRgba, toGray } from './gray';
 import type { Region } from './regions';
 
@@ -23,6 +23,8 @@ export interface View {
   ox: number;
   oy: number;
   zoom: number;
+  /** Raw pixels of a grainy image: passes start from a denoised variant. */
+  grainy: boolean;
 }
 
 /** Longest side of a crop handed to jsQR: bounds the cost of one call on a candidate. */
@@ -117,21 +119,21 @@ export function normalise(g: Gray, pitch: number): { gray: Gray; shrunk: number;
 
 /**
  * A full-resolution crop around a region (plus a quiet-zone margin), normalised for jsQR.
- * Noisy crops are median-filtered first, or grain would pass for one-pixel modules.
+ * Module size is measured on a smoothed copy of a noisy crop, or grain would pass for one-pixel
+ * modules; the crop itself stays raw so each pass picks its own denoising.
  */
 export function regionView(img: Rgba, r: Region, noisy: boolean): View {
   const pad = Math.max(r.w, r.h) * 0.15 + 8;
   const x = Math.max(0, Math.floor(r.x - pad));
   const y = Math.max(0, Math.floor(r.y - pad));
   const raw = toGray(img, x, y, r.w + 2 * pad, r.h + 2 * pad);
-  const c = noisy ? median3(raw) : raw;
-  const { gray, shrunk, zoom } = normalise(c, modulePitch(c));
-  return { gray, scale: shrunk, ox: x, oy: y, zoom };
+  const { gray, shrunk, zoom } = normalise(raw, modulePitch(noisy ? smooth(raw) : raw));
+  return { gray, scale: shrunk, ox: x, oy: y, zoom, grainy: noisy && shrunk === 1 };
 }
 
 /** The whole image shrunk by an integer factor. */
 export function wholeView(img: Rgba, k: number): View {
-  return { gray: shrinkRgba(img, k), scale: k, ox: 0, oy: 0, zoom: 1 };
+  return { gray: shrinkRgba(img, k), scale: k, ox: 0, oy: 0, zoom: 1, grainy: false };
 }
 
 /** The same mapping with different pixels (a filtered copy of the view). */
