@@ -37,44 +37,37 @@ export function stretch(g: Gray): Gray {
   return same(g, data);
 }
 
-/** Compare-exchange pairs of the 9-input median network; after them p[4] is the median. */
-const MED9 = new Uint8Array([
-  1, 2, 4, 5, 7, 8, 0, 1, 3, 4, 6, 7, 1, 2, 4, 5, 7, 8, 0, 3, 5, 8, 4, 7, 3, 6, 1, 4, 2, 5, 4, 7, 4, 2, 6, 4,
-  4, 2,
-]);
+const min3 = (a: number, b: number, c: number): number => Math.min(a, Math.min(b, c));
+const max3 = (a: number, b: number, c: number): number => Math.max(a, Math.max(b, c));
+const med3 = (a: number, b: number, c: number): number =>
+  Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
 
 /**
- * 3×3 median through a 19-exchange sorting network (Paeth/Devillard `opt_med9`): removes impulse
- * and most Gaussian/Poisson noise but keeps module edges, ~10× faster than sorting each window.
- * @see https://ndevilla.free.fr/median/median.pdf
+ * 3×3 median: removes impulse and most Gaussian/Poisson noise but keeps module edges. Each
+ * column triple is sorted once; the window's median is then the median of (largest low, median
+ * of middles, smallest high) of its three columns — exact, and far cheaper than sorting nine.
+ * @see https://ndevilla.free.fr/median/median.pdf (the 3×3 decomposition)
  */
 export function median3(g: Gray): Gray {
   const { width: w, height: h, data: s } = g;
   const out = new Uint8Array(s);
-  const p = new Int32Array(9);
+  const lo = new Uint8Array(w);
+  const mid = new Uint8Array(w);
+  const hi = new Uint8Array(w);
   for (let y = 1; y < h - 1; y++) {
+    for (let x = 0; x < w; x++) {
+      const a = s[(y - 1) * w + x] ?? 0;
+      const b = s[y * w + x] ?? 0;
+      const c = s[(y + 1) * w + x] ?? 0;
+      lo[x] = min3(a, b, c);
+      mid[x] = med3(a, b, c);
+      hi[x] = max3(a, b, c);
+    }
     for (let x = 1; x < w - 1; x++) {
-      const c = y * w + x;
-      p[0] = s[c - w - 1] ?? 0;
-      p[1] = s[c - w] ?? 0;
-      p[2] = s[c - w + 1] ?? 0;
-      p[3] = s[c - 1] ?? 0;
-      p[4] = s[c] ?? 0;
-      p[5] = s[c + 1] ?? 0;
-      p[6] = s[c + w - 1] ?? 0;
-      p[7] = s[c + w] ?? 0;
-      p[8] = s[c + w + 1] ?? 0;
-      for (let k = 0; k < MED9.length; k += 2) {
-        const i = MED9[k] ?? 0;
-        const j = MED9[k + 1] ?? 0;
-        const a = p[i] ?? 0;
-        const b = p[j] ?? 0;
-        if (a > b) {
-          p[i] = b;
-          p[j] = a;
-        }
-      }
-      out[c] = p[4] ?? 0;
+      const l = max3(lo[x - 1] ?? 0, lo[x] ?? 0, lo[x + 1] ?? 0);
+      const m = med3(mid[x - 1] ?? 0, mid[x] ?? 0, mid[x + 1] ?? 0);
+      const u = min3(hi[x - 1] ?? 0, hi[x] ?? 0, hi[x + 1] ?? 0);
+      out[y * w + x] = med3(l, m, u);
     }
   }
   return same(g, out);

@@ -19,11 +19,13 @@ const expected = (t: Truth): string[] => (t.text === null ? [] : Array.isArray(t
 
 /**
  * Images no reasonable means decodes, with the exact outcome asserted instead:
- * - 055_logo.png: the centre logo covers a third of the symbol's width (11 % of its area),
- *   including the central alignment pattern. Read without knowing which modules are hidden,
- *   the damaged codewords exceed level H's correction capacity in some blocks; jsQR (like
- *   ZXing-C++, per ../shared/research/qr-decoding.md) has no erasure decoding to use that
- *   knowledge. No code is returned — and, importantly, no wrong one.
+ * - 055_logo.png: the centre logo covers a third of the symbol's width (23 of 69 modules each
+ *   way, 11 % of the area). Without knowing which modules are hidden, that is past what level
+ *   H corrects: the same version-13-H code re-encoded with a clean white 23×23-module square
+ *   in the middle does not decode either, while a 21×21 square (30 %) does. Reading it would
+ *   need erasure decoding (treating the logo's modules as known-missing), which neither jsQR
+ *   nor ZXing-C++ does (../shared/research/qr-decoding.md). No code is returned — and no
+ *   wrong one.
  */
 const UNREADABLE: Record<string, string[]> = {
   '055_logo.png': [],

@@ -26,7 +26,7 @@ const MIN_PX = 250_000;
 
 /**
  * Which way round a code in `g` probably is, from its frame: +1 when the border is uniform and
- * clearly lighter than the image's median (dark modules on a light quiet zone), -1 when clearly
+ * clearly lighter than the image's mean (dark modules on a light quiet zone), -1 when clearly
  * darker (dark mode), 0 when unsure.
  */
 export function polarity(g: Gray): number {
@@ -36,16 +36,22 @@ export function polarity(g: Gray): number {
   const stepY = Math.max(1, Math.floor(h / 32));
   for (let x = 0; x < w; x += stepX) border.push(data[x] ?? 0, data[(h - 1) * w + x] ?? 0);
   for (let y = 0; y < h; y += stepY) border.push(data[y * w] ?? 0, data[y * w + w - 1] ?? 0);
-  const inner: number[] = [];
-  for (let y = stepY >> 1; y < h; y += stepY)
-    for (let x = stepX >> 1; x < w; x += stepX) inner.push(data[y * w + x] ?? 0);
+  let sum = 0;
+  let n = 0;
+  for (let y = stepY >> 1; y < h; y += stepY) {
+    for (let x = stepX >> 1; x < w; x += stepX) {
+      sum += data[y * w + x] ?? 0;
+      n++;
+    }
+  }
   border.sort((a, b) => a - b);
-  inner.sort((a, b) => a - b);
-  const at = (xs: number[], q: number): number => xs[Math.floor((xs.length - 1) * q)] ?? 0;
+  const at = (q: number): number => border[Math.floor((border.length - 1) * q)] ?? 0;
   // A quiet zone is uniform; a frame of modules (no quiet zone) or of unrelated page is not.
-  if (at(border, 0.8) - at(border, 0.2) > 24) return 0;
-  const b = at(border, 0.5);
-  const m = at(inner, 0.5);
+  if (at(0.8) - at(0.2) > 24) return 0;
+  // Against the mean, not the median: a code filling under half the frame leaves the median
+  // at the quiet zone's colour, while its modules still pull the mean well away from it.
+  const b = at(0.5);
+  const m = n > 0 ? sum / n : b;
   if (b - m >= 24) return 1;
   if (m - b >= 24) return -1;
   return 0;
@@ -91,11 +97,12 @@ export class Scan {
     const g = enlarge(variant(masked), view.zoom);
     if (g.width < 21 || g.height < 21 || !(force || this.affords(g.width * g.height))) return false;
     const t0 = this.now();
-    // One polarity when the border says which (half the cost of a miss), else both. Both means
-    // two calls on inverted grey, not jsQR's attemptBoth: that inverts its binarised bits, which
-    // is not the same as binarising the inverted grey when modules are 1–2 px. Always pass
-    // inversionAttempts: jsQR 1.4 copies passed options into its shared defaults.
-    const p = polarity(g);
+    // Whole images: one polarity when the frame says which (halving the cost of a miss on the
+    // biggest views). Crops: always both, since a crop's frame may be page around a dark card.
+    // Both means two calls on inverted grey, not jsQR's attemptBoth: that inverts its binarised
+    // bits, which is not the same as binarising the inverted grey when modules are 1–2 px.
+    // Always pass inversionAttempts: jsQR 1.4 copies passed options into its shared defaults.
+    const p = view.whole ? polarity(g) : 0;
     const read = (invert: boolean) =>
       jsQR(toRgba(g, invert), g.width, g.height, { inversionAttempts: 'dontInvert' });
     const res = read(p < 0) ?? (p === 0 ? read(true) : null);

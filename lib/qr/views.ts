@@ -25,6 +25,8 @@ export interface View {
   zoom: number;
   /** Raw pixels of a grainy image: passes start from a denoised variant. */
   grainy: boolean;
+  /** The whole image rather than a crop (its frame is the screenshot's edge). */
+  whole: boolean;
 }
 
 /** Longest side of a crop handed to jsQR: bounds the cost of one call on a candidate. */
@@ -128,12 +130,12 @@ export function regionView(img: Rgba, r: Region, noisy: boolean): View {
   const y = Math.max(0, Math.floor(r.y - pad));
   const raw = toGray(img, x, y, r.w + 2 * pad, r.h + 2 * pad);
   const { gray, shrunk, zoom } = normalise(raw, modulePitch(noisy ? smooth(raw) : raw));
-  return { gray, scale: shrunk, ox: x, oy: y, zoom, grainy: noisy && shrunk === 1 };
+  return { gray, scale: shrunk, ox: x, oy: y, zoom, grainy: noisy && shrunk === 1, whole: false };
 }
 
 /** The whole image shrunk by an integer factor. */
 export function wholeView(img: Rgba, k: number): View {
-  return { gray: shrinkRgba(img, k), scale: k, ox: 0, oy: 0, zoom: 1, grainy: false };
+  return { gray: shrinkRgba(img, k), scale: k, ox: 0, oy: 0, zoom: 1, grainy: false, whole: true };
 }
 
 /** The same mapping with different pixels (a filtered copy of the view). */
