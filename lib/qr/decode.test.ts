@@ -61,6 +61,13 @@ describe('decodeQrCodes on synthetic screenshots', () => {
     expect(decodeQrCodes(faint, frozen)).toEqual([A]);
   });
 
+  it('reads a light-on-dark code on a dark card inside a light page', () => {
+    const img = canvas(1000, 700, 250);
+    fillRect(img, 200, 120, 360, 360, 35);
+    drawQr(img, B, 250, 170, { dark: 235, light: 35 });
+    expect(decodeQrCodes(img, frozen)).toEqual([B]);
+  });
+
   it('reads a code with no quiet zone flush against a dark panel', () => {
     const img = canvas(900, 600, 255);
     fillRect(img, 100, 100, 400, 400, 50);

@@ -19,6 +19,28 @@ function histogram(g: Gray): Uint32Array {
 }
 
 /**
+ * A threshold halfway between the 10th and 90th percentile grey: a few black letters beside a
+ * low-contrast code do not pull it below the code's dark modules, as min/max would.
+ */
+export function midGrey(g: Gray): number {
+  const hist = new Uint32Array(256);
+  let n = 0;
+  for (let i = 0; i < g.data.length; i += 3) {
+    const v = g.data[i] ?? 0;
+    hist[v] = (hist[v] ?? 0) + 1;
+    n++;
+  }
+  let lo = -1;
+  let hi = -1;
+  for (let v = 0, acc = 0; v < 256; v++) {
+    acc += hist[v] ?? 0;
+    if (lo < 0 && acc >= n * 0.1) lo = v;
+    if (hi < 0 && acc >= n * 0.9) hi = v;
+  }
+  return (lo + hi) / 2 + 0.5;
+}
+
+/**
  * Linear 2–98 % contrast stretch: jsQR treats blocks whose range is under 24 grey levels as flat,
  * so a #808080-on-#949494 code is invisible to it until stretched.
  */

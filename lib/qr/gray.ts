@@ -49,15 +49,18 @@ export function shrinkRgba(img: Rgba, k: number): Gray {
   const w = Math.floor(img.width / k);
   const h = Math.floor(img.height / k);
   const data = new Uint8Array(w * h);
-  const sums = new Uint32Array(w);
-  const area = k * k;
+  // Weighted channel sums (luma × 256) per output column; one division per output pixel.
+  const sums = new Float64Array(w);
+  const area = k * k * 256;
+  const src = img.data;
   for (let y = 0; y < h; y++) {
     sums.fill(0);
     for (let dy = 0; dy < k; dy++) {
-      const row = (y * k + dy) * img.width;
+      let j = (y * k + dy) * img.width * 4;
       for (let x = 0; x < w; x++) {
         let s = 0;
-        for (let dx = 0, i = row + x * k; dx < k; dx++, i++) s += luma(img.data, i);
+        for (let dx = 0; dx < k; dx++, j += 4)
+          s += 54 * (src[j] ?? 0) + 183 * (src[j + 1] ?? 0) + 19 * (src[j + 2] ?? 0);
         sums[x] = (sums[x] ?? 0) + s;
       }
     }

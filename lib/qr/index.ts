@@ -67,8 +67,8 @@ export function decodeQrCodes(
   const now = opts.now ?? (() => performance.now());
   const start = now();
   const budget = opts.budgetMs ?? DEFAULT_BUDGET_MS;
-  // Once a code is read, clean-ups get only the first quarter of the budget.
-  const scan = new Scan(now, start + budget, start + budget / 4);
+  // Once a code is read, clean-ups get only the first sixth of the budget.
+  const scan = new Scan(now, start + budget, start + budget / 6);
 
   const k = Math.max(1, Math.ceil(Math.max(img.width, img.height) / WORK_SIDE));
   const work = wholeView(img, k);

@@ -8,7 +8,7 @@
  *
  * @see https://github.com/cozmo/jsQR/blob/master/src/locator/index.ts
  */
-import { smooth } from './filters';
+import { midGrey, smooth } from './filters';
 import { type Gray, type Rgba, shrink, shrinkRgba, toGray } from './gray';
 import type { Region } from './regions';
 
@@ -32,28 +32,6 @@ export interface View {
 /** Longest side of a crop handed to jsQR: bounds the cost of one call on a candidate. */
 const MAX_CROP_SIDE = 800;
 const TARGET_PITCH = 4;
-
-/**
- * Threshold for run counting: halfway between the 10th and 90th percentile, so a few black
- * letters beside a low-contrast code do not pull it below the code's dark modules.
- */
-function midGrey(g: Gray): number {
-  const hist = new Uint32Array(256);
-  let n = 0;
-  for (let i = 0; i < g.data.length; i += 3) {
-    const v = g.data[i] ?? 0;
-    hist[v] = (hist[v] ?? 0) + 1;
-    n++;
-  }
-  let lo = -1;
-  let hi = -1;
-  for (let v = 0, acc = 0; v < 256; v++) {
-    acc += hist[v] ?? 0;
-    if (lo < 0 && acc >= n * 0.1) lo = v;
-    if (hi < 0 && acc >= n * 0.9) hi = v;
-  }
-  return (lo + hi) / 2 + 0.5;
-}
 
 /**
  * Estimated module pitch in px, from same-colour run lengths along sampled rows and columns.
