@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { AccountList } from '../../components/account-list';
 import { EmptyState } from '../../components/empty-state';
 import { FillConfirm } from '../../components/fill-confirm';
@@ -86,7 +86,8 @@ function MainScreen({ store, listHeight }: { store: PopupStore; listHeight?: num
   const search = useRef<HTMLInputElement>(null);
   const [focusToken, setFocusToken] = useState(0);
 
-  useEffect(() => {
+  // Attached on commit, before the first paint, so a key pressed as soon as the list shows counts.
+  useLayoutEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const typing = e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement;
       if (e.key === '/' && !typing) {
