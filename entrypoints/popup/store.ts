@@ -136,13 +136,16 @@ export function createPopupStore(
     if (tickHandle === undefined) tick();
     view.value = 'loading';
     const data = fetchAll();
+    // Asked at once (it also opens the database the account read needs next), but awaited only
+    // when the accounts do not decrypt: decrypted accounts prove the vault unlocked.
+    const asked = backend.status();
+    asked.catch(() => {});
     try {
-      // Accounts that decrypt prove the vault unlocked; only otherwise ask which screen it is.
       const unlocked = await data.accountList.then(
         () => true,
         () => false,
       );
-      const status = unlocked ? 'unlocked' : await backend.status();
+      const status = unlocked ? 'unlocked' : await asked;
       if (status === 'unlocked') await load(data);
       else view.value = status === 'none' ? 'setup' : 'locked';
     } catch (e) {
