@@ -14,10 +14,11 @@ import {
   wrapVaultKey,
 } from './crypto';
 import { VaultError } from './errors';
-import { checkAutoLock, type Session } from './session';
+import { type Session, shouldAutoLock } from './session';
 import { DB_NAME, type KeyfobDatabase, openKeyfobDb } from './store';
 import type {
   AccountPatch,
+  AccountRecord,
   KdfCost,
   KdfParams,
   NewAccount,
@@ -111,13 +112,26 @@ export function openVault(opts: VaultOptions) {
     throw new VaultError('wrong-password');
   }
 
+  /**
+   * The vault key from the session, after applying auto-lock. The reads go out together: every
+   * popup open waits on them, and storage round trips one after another cost more than the work.
+   */
   async function key(): Promise<CryptoKey> {
-    if (opts.idleMinutes) await checkAutoLock(session, await opts.idleMinutes(), now());
-    const raw = await session.getKey();
+    const [idleMinutes, raw, lastActivity] = await Promise.all([
+      opts.idleMinutes?.(),
+      session.getKey(),
+      session.lastActivity(),
+    ]);
     if (raw === null || raw.length !== KEY_BYTES) throw new VaultError('locked');
+    const t = now();
     try {
+      if (idleMinutes !== undefined && shouldAutoLock({ lastActivity, now: t, idleMinutes })) {
+        await session.clear();
+        throw new VaultError('locked');
+      }
       const k = await importVaultKey(raw);
-      await session.touch(now());
+      // Not awaited: a lost activity stamp only makes auto-lock come sooner, never later.
+      session.touch(t).catch(() => {});
       return k;
     } finally {
       raw.fill(0);
@@ -129,8 +143,8 @@ export function openVault(opts: VaultOptions) {
     return { id: a.id, ...(await encryptJson(k, a, accountAad(a.id), random)) };
   }
 
-  async function readAll(k: CryptoKey): Promise<ListResult> {
-    const records = await (await db()).getAll('accounts');
+  async function readAll(k: CryptoKey, given?: AccountRecord[]): Promise<ListResult> {
+    const records = given ?? (await (await db()).getAll('accounts'));
     const accounts: StoredAccount[] = [];
     const errors: ListResult['errors'] = [];
     await Promise.all(
@@ -227,7 +241,9 @@ export function openVault(opts: VaultOptions) {
 
     /** All accounts, in display order; records failing authentication are reported by id. */
     async list(): Promise<ListResult> {
-      return readAll(await key());
+      // The key and the (still encrypted) records are fetched at the same time.
+      const [k, records] = await Promise.all([key(), db().then((d) => d.getAll('accounts'))]);
+      return readAll(k, records);
     },
 
     async get(id: string): Promise<StoredAccount> {
