@@ -3,6 +3,7 @@
 // prints one closing line `N passed, N failed` with the totals of all suites, for CI to count.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const results = [];
@@ -21,7 +22,8 @@ function step(name, cmd, args) {
 }
 
 function unit() {
-  const out = '.vitest-report.json';
+  // Reports go to per-run temp files, so two runs in one checkout cannot read each other's.
+  const out = join(tmpdir(), `keyfob-vitest-${process.pid}.json`);
   rmSync(out, { force: true });
   const ok = run(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile=${out}`]);
   if (!existsSync(out)) return results.push({ name: 'unit', passed: 0, failed: 1 });
@@ -44,7 +46,7 @@ function findTests(dir) {
 }
 
 function e2e() {
-  const out = '.e2e-report.tap';
+  const out = join(tmpdir(), `keyfob-e2e-${process.pid}.tap`);
   rmSync(out, { force: true });
   const files = findTests('tests/e2e');
   const ok = run(process.execPath, [
