@@ -1,6 +1,7 @@
 import type { BackupSummary, PopupAccount } from '../entrypoints/popup/backend-types';
 import { displayName, groupCode, secondsLeft } from './format';
 import { useT } from './i18n';
+import { countKey } from './i18n-core';
 import { memo } from './memo';
 
 /** Props of one account row; the list positions it and says whether it is the active (focusable) row. */
@@ -80,7 +81,7 @@ function AccountRowImpl(p: AccountRowProps) {
           {p.siteBound && <span class="badge">{t('popup_this_site')}</span>}
           {p.backup?.low && (
             <span class="low" title={t('popup_backup_low_hint')}>
-              {t('popup_backup_low', p.backup.remaining)}
+              {t(countKey('popup_backup_low', p.backup.remaining), p.backup.remaining)}
               <span class="visually-hidden"> {t('popup_backup_low_hint')}</span>
             </span>
           )}

@@ -51,3 +51,12 @@ export function browserTranslator(getMessage: (key: string, subs?: string[]) => 
     return getMessage(key, subs) || key;
   };
 }
+
+/**
+ * The message key for a count: `<key>_one` when `n` is 1, else `<key>`. Chrome's i18n has no
+ * plural rules, so every counted message has a `_one` twin (Japanese gives both the same text).
+ * @see https://developer.chrome.com/docs/extensions/reference/api/i18n
+ */
+export function countKey(key: string, n: number): string {
+  return n === 1 ? `${key}_one` : key;
+}

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { useT } from '../i18n';
+import { countKey } from '../i18n-core';
 
 export interface BackupCodesInputProps {
   /** an existing sheet will be replaced */
@@ -57,7 +58,7 @@ export function BackupCodesInput(p: BackupCodesInputProps) {
       </div>
       {p.draft && found > 0 && (
         <div role="status">
-          <p>{t('options_codes_found', found)}</p>
+          <p>{t(countKey('options_codes_found', found), found)}</p>
           {p.confirmReplace ? (
             <div class="confirm" role="alertdialog" aria-labelledby="codes-replace-q">
               <p id="codes-replace-q">{t('options_codes_replace_question')}</p>
@@ -71,7 +72,7 @@ export function BackupCodesInput(p: BackupCodesInputProps) {
           ) : (
             <div class="actions">
               <button type="button" class="primary" onClick={() => p.onSave(false)}>
-                {t('options_codes_save', found)}
+                {t(countKey('options_codes_save', found), found)}
               </button>
               <button type="button" onClick={p.onCancel}>
                 {t('common_cancel')}

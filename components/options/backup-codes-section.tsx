@@ -3,6 +3,7 @@ import type { Msg } from '../../entrypoints/options/messages';
 import { isLow, remaining } from '../../lib/recovery';
 import { displayName } from '../format';
 import { useT } from '../i18n';
+import { countKey } from '../i18n-core';
 import { Alert } from './alert';
 import { BackupCodesInput } from './backup-codes-input';
 import { BackupCodesList } from './backup-codes-list';
@@ -67,7 +68,7 @@ export function BackupCodesSection(p: BackupCodesSectionProps) {
               <p data-testid="codes-remaining">{t('options_codes_remaining', [left, sheet.codes.length])}</p>
               {isLow(sheet, p.lowThreshold) && (
                 <p class="warning" role="alert">
-                  {t(left === 0 ? 'options_codes_none_left' : 'options_codes_low', left)}
+                  {t(left === 0 ? 'options_codes_none_left' : countKey('options_codes_low', left), left)}
                 </p>
               )}
               <BackupCodesList

@@ -67,4 +67,17 @@ describe('ImportPreview', () => {
       true,
     );
   });
+
+  it('speaks of one account in the singular', () => {
+    setup([
+      {
+        draft: { ...draft('Solo'), recovery: { ...sheet, codes: [{ code: 'a', usedAt: null }] } },
+        duplicate: null,
+        selected: true,
+      },
+    ]);
+    expect(screen.getByRole('heading', { name: 'Found 1 account' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Import 1 account' })).toBeTruthy();
+    expect(screen.getByText('With 1 backup code')).toBeTruthy();
+  });
 });

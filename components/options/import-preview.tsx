@@ -1,6 +1,7 @@
 import type { PreviewItem } from '../../entrypoints/options/store-import';
 import { displayName } from '../format';
 import { useT } from '../i18n';
+import { countKey } from '../i18n-core';
 
 export interface ImportPreviewProps {
   items: PreviewItem[];
@@ -25,7 +26,7 @@ export function ImportPreview(p: ImportPreviewProps) {
   if (p.items.length === 0) return null;
   return (
     <section class="card" aria-labelledby="import-preview-title">
-      <h3 id="import-preview-title">{t('options_import_found', p.items.length)}</h3>
+      <h3 id="import-preview-title">{t(countKey('options_import_found', p.items.length), p.items.length)}</h3>
       {p.warnings.length > 0 && (
         <ul class="warnings">
           {p.warnings.map((w) => (
@@ -73,7 +74,12 @@ export function ImportPreview(p: ImportPreviewProps) {
                     ? t('options_import_dup_batch')
                     : ''}
                 {it.duplicate && it.draft.recovery ? ' · ' : ''}
-                {it.draft.recovery ? t('options_import_has_codes', it.draft.recovery.codes.length) : ''}
+                {it.draft.recovery
+                  ? t(
+                      countKey('options_import_has_codes', it.draft.recovery.codes.length),
+                      it.draft.recovery.codes.length,
+                    )
+                  : ''}
               </td>
             </tr>
           ))}
@@ -88,7 +94,7 @@ export function ImportPreview(p: ImportPreviewProps) {
       )}
       <div class="actions">
         <button type="button" class="primary" disabled={p.busy || p.selectedCount === 0} onClick={p.onImport}>
-          {t('options_import_submit', p.selectedCount)}
+          {t(countKey('options_import_submit', p.selectedCount), p.selectedCount)}
         </button>
         <button type="button" disabled={p.busy} onClick={p.onClear}>
           {t('options_import_clear')}

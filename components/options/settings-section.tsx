@@ -1,6 +1,7 @@
 import type { KdfInfo, OptionsSettings, Theme } from '../../entrypoints/options/backend-types';
 import type { Msg } from '../../entrypoints/options/messages';
 import { useT } from '../i18n';
+import { countKey } from '../i18n-core';
 import { Alert } from './alert';
 import { ChangePassword } from './change-password';
 
@@ -50,7 +51,7 @@ export function SettingsSection(p: SettingsSectionProps) {
           >
             {withValue(AUTO_LOCK_MINUTES, s.autoLockMinutes).map((m) => (
               <option key={m} value={String(m)}>
-                {m === 0 ? t('options_autolock_restart') : t('options_minutes', m)}
+                {m === 0 ? t('options_autolock_restart') : t(countKey('options_minutes', m), m)}
               </option>
             ))}
           </select>
@@ -62,7 +63,7 @@ export function SettingsSection(p: SettingsSectionProps) {
           >
             {withValue(CLIPBOARD_SECONDS, s.clipboardClearSeconds).map((n) => (
               <option key={n} value={String(n)}>
-                {n === 0 ? t('options_clipboard_never') : t('options_seconds', n)}
+                {n === 0 ? t('options_clipboard_never') : t(countKey('options_seconds', n), n)}
               </option>
             ))}
           </select>

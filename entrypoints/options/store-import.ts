@@ -1,4 +1,5 @@
 import { computed, signal } from '@preact/signals';
+import { countKey } from '../../components/i18n-core';
 import { draftKey } from '../../lib/otp/draft';
 import type { FileBytes, ImportedAccount } from './backend-types';
 import { errorCode, errorMsg, type Msg } from './messages';
@@ -207,7 +208,7 @@ export function createImportSlice(ctx: StoreContext) {
       });
       await ctx.refresh();
       clear();
-      ctx.notify({ key: 'options_import_done', subs: [chosen.length] });
+      ctx.notify({ key: countKey('options_import_done', chosen.length), subs: [chosen.length] });
       return true;
     } catch (e) {
       progress.value = null;

@@ -1,5 +1,6 @@
 import { signal } from '@preact/signals';
 import { displayName } from '../../components/format';
+import { countKey } from '../../components/i18n-core';
 import { createSheet, formatSheetText, markUnused, markUsed, parseBackupCodes } from '../../lib/recovery';
 import type { RecoverySheet } from './backend-types';
 import { errorMsg, type Msg } from './messages';
@@ -80,7 +81,7 @@ export function createRecoverySlice(ctx: StoreContext) {
       draft.value = null;
       confirmReplace.value = false;
       revealed.value = false;
-      ctx.notify({ key: 'options_codes_saved', subs: [codes.length] });
+      ctx.notify({ key: countKey('options_codes_saved', codes.length), subs: [codes.length] });
     }
     return ok;
   }

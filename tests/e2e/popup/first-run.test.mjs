@@ -41,11 +41,8 @@ test('an otpauth URI added in the options page shows in the popup with the RFC 6
     .getByLabel('otpauth:// or otpauth-migration:// links, one per line')
     .fill(URI, { timeout: 30_000 });
   await options.getByRole('button', { name: 'Review accounts' }).click();
-  await options.getByRole('button', { name: /^Import 1 account/ }).click();
-  await options
-    .getByRole('status')
-    .getByText(/^Imported 1 account/)
-    .waitFor();
+  await options.getByRole('button', { name: 'Import 1 account', exact: true }).click();
+  await options.getByRole('status').getByText('Imported 1 account.', { exact: true }).waitFor();
   await options.close();
 
   const popup = await ext.openRealPopup();
