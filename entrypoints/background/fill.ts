@@ -8,7 +8,10 @@ import type { BackgroundContext } from './context';
 
 type Base = Omit<BackgroundContext, 'updateBadge' | 'updateAllBadges'>;
 
-/** The accounts bound to any of `frames` (none while locked: sites live in the encrypted records). */
+/**
+ * The accounts bound to any of `frames` (none while locked: sites live in the encrypted records).
+ * @see /work/shared/DESIGN.md "Data flow" (Fill)
+ */
 export async function matchingAccounts(ctx: Base, frames: FrameFields[]) {
   if (!frames.length || !(await ctx.vault.isUnlocked())) return [];
   const { accounts } = await ctx.vault.list();
@@ -29,7 +32,10 @@ export function senderOrigin(sender: Sender): string | null {
   }
 }
 
-/** Fills through lib/fill with the real vault, registry, clock and tabs.sendMessage. */
+/**
+ * Fills through lib/fill with the real vault, registry, clock and tabs.sendMessage.
+ * @see /work/shared/DESIGN.md "Data flow" (Fill)
+ */
 export async function fillFor(ctx: Base, req: FillRequest): Promise<FillResult> {
   return fillAccount(
     {

@@ -81,7 +81,10 @@ function build(doc: Document, label: string, onClick: () => void): HTMLElement {
   return host;
 }
 
-/** Creates the button; `fill(kind)` is called on a trusted click for the target it sits beside. */
+/**
+ * Creates the button; `fill(kind)` is called on a trusted click for the target it sits beside.
+ * @see /work/shared/DESIGN.md "Security rules" (in-field button)
+ */
 export function createFieldButton(
   doc: Document,
   label: string,

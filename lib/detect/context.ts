@@ -71,7 +71,10 @@ function implicitLabel(input: HTMLInputElement): string {
   return '';
 }
 
-/** Collects the field's own describing strings, including a wrapping custom element's (shadow host). */
+/**
+ * Collects the field's own describing strings, including a wrapping custom element's (shadow host).
+ * @see https://www.w3.org/TR/accname-1.2/
+ */
 export function ownText(input: HTMLInputElement): OwnText {
   const labels: string[] = [];
   for (const l of Array.from(input.labels ?? [])) labels.push(l.textContent ?? '');
@@ -125,6 +128,7 @@ function precedingHeading(start: Element): string {
 /**
  * Visible prose near the input: the largest enclosing block (up to its form) whose text stays short,
  * the text just before that form (intro paragraphs), and the nearest preceding heading.
+ * @see /work/shared/research/otp-field-heuristics.md §7 (page/form context)
  */
 export function nearbyText(input: HTMLInputElement, ctx: VisCtx): { prose: string; heading: string } {
   let block: Element = input;

@@ -37,6 +37,7 @@ function compact(code: string): string {
  * Fills `code` into `target`. Split boxes get one character each in order, then focus moves to the
  * next empty box (or stays on the last one filled). A single field gets the whole code; grouping
  * spaces/dashes are dropped when the field is too short for them or is a number field.
+ * @see https://html.spec.whatwg.org/multipage/input.html#dom-input-value
  */
 export function fillCode(target: CodeTarget, code: string): void {
   const boxes = target.inputs;

@@ -50,6 +50,7 @@ function narrow(input: HTMLInputElement): boolean {
 /**
  * Finds one-time-code targets, best first; `[]` when there are none. Only visible, enabled, editable
  * inputs qualify. Split boxes come back as one target with the boxes in fill order.
+ * @see /work/shared/DESIGN.md "Module contracts" (lib/detect)
  */
 export function findCodeFields(root: Document | ShadowRoot): CodeTarget[] {
   return scanCodeFields(root).targets;
@@ -58,6 +59,7 @@ export function findCodeFields(root: Document | ShadowRoot): CodeTarget[] {
 /**
  * {@link findCodeFields} plus what the pass saw on the way (for the watcher). `lightOnly` skips the
  * search for shadow hosts (a walk over every element) on a page known to have none.
+ * @see https://dom.spec.whatwg.org/#dom-element-shadowroot
  */
 export function scanCodeFields(root: Document | ShadowRoot, lightOnly = false): Scan {
   const inputs: HTMLInputElement[] = [];

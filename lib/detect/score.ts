@@ -32,6 +32,7 @@ export const MIN_OWN = 12;
 /**
  * Cheap gate, no styles: a typeable text/tel/number input that is enabled, editable and not marked
  * as another autofill field (e-mail, phone, card, …).
+ * @see https://html.spec.whatwg.org/multipage/form-control-infrastructure.html#autofilling-form-controls:-the-autocomplete-attribute
  */
 export function gate(input: HTMLInputElement): boolean {
   const type = (input.getAttribute('type') ?? '').toLowerCase();
@@ -74,6 +75,7 @@ function inSearch(input: HTMLInputElement): boolean {
  * autocomplete, specific code wording, 2FA wording, or a verification word plus a code word
  * ("Verification" + "Enter code"); against: other-field wording, a PIN, a contact field, a search
  * form, or sitting in a payment form (where "security code" is the card's CVC).
+ * @see /work/shared/research/otp-field-heuristics.md §7–§8
  */
 export function ownScore(input: HTMLInputElement, own: OwnText): number {
   const all = `${own.ids} ${own.labels.join(' ')} ${own.hints.join(' ')}`;
@@ -114,7 +116,10 @@ function weigh(strings: string[], w: number, acc: { b: number; o: number }): voi
   }
 }
 
-/** Context score and kind for a candidate whose own score passed. */
+/**
+ * Context score and kind for a candidate whose own score passed.
+ * @see /work/shared/research/otp-field-heuristics.md §8 (backup/recovery codes)
+ */
 export function contextAndKind(
   input: HTMLInputElement,
   own: OwnText,
@@ -147,7 +152,10 @@ export function contextAndKind(
   return { ctx, kind: acc.b > acc.o ? 'backup' : 'otp' };
 }
 
-/** Normalised title and URL path of the document, for page-level 2FA wording. */
+/**
+ * Normalised title and URL path of the document, for page-level 2FA wording.
+ * @see https://url.spec.whatwg.org/#dom-url-pathname
+ */
 export function pageText(doc: Document): string {
   let path = '';
   try {

@@ -13,7 +13,10 @@ export const BOX_WIDTH = 64;
 /** Patterns for a one-character box, e.g. `\d{1}`, `[0-9]`, `.`. */
 const ONE_CHAR_PATTERN = /^\^?(?:\\d|\\w|\.|\[[^\]]+\])(?:\{1\})?\$?$/;
 
-/** True when the input takes one character: maxlength 1, a one-character pattern, or a 0–9 number. */
+/**
+ * True when the input takes one character: maxlength 1, a one-character pattern, or a 0–9 number.
+ * @see https://html.spec.whatwg.org/multipage/input.html#attr-input-maxlength
+ */
 export function isBoxLike(input: HTMLInputElement): boolean {
   if (input.maxLength === 1 || ONE_CHAR_PATTERN.test(input.getAttribute('pattern') ?? '')) return true;
   const max = input.getAttribute('max');
@@ -68,6 +71,7 @@ function stacked(a: DOMRect[], b: DOMRect[]): boolean {
  * join a row when they are alike and side by side, whatever their wrappers (3 + 3 groups with a dash
  * between are one row); rows stacked in a grid are dropped. Without layout, boxes group by their row
  * element. Fill order is visual left-to-right (right-to-left under `dir=rtl`).
+ * @see /work/shared/research/otp-field-heuristics.md §7 (split boxes)
  */
 export function splitGroups(inputs: HTMLInputElement[], vis: VisCtx): HTMLInputElement[][] {
   const rows: HTMLInputElement[][] = [];

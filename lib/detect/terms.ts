@@ -8,6 +8,7 @@
 /**
  * NFKC first (full-width "２段階" and half-width katakana become ordinary text), then split camelCase
  * and turn `_ - [ ] . / :` into spaces, then lower-case.
+ * @see https://unicode.org/reports/tr15/ (NFKC)
  */
 export function normalize(s: string): string {
   return s

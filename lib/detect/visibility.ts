@@ -4,7 +4,10 @@
  * @see https://html.spec.whatwg.org/multipage/interaction.html#dom-checkvisibility
  */
 
-/** Parent across shadow boundaries: an element in a shadow root continues at its host. */
+/**
+ * Parent across shadow boundaries: an element in a shadow root continues at its host.
+ * @see https://dom.spec.whatwg.org/#concept-shadow-including-inclusive-ancestor
+ */
 export function parentOf(el: Element): Element | null {
   if (el.parentElement) return el.parentElement;
   const p = el.parentNode;
@@ -23,6 +26,7 @@ export interface VisCtx {
 /**
  * Creates the cache; detects "no layout engine" from a zero-width document element, lazily: asking
  * for a box forces a layout, which a pass over inputs that are all gated out never needs.
+ * @see https://drafts.csswg.org/cssom-view/#dom-element-getboundingclientrect
  */
 export function visCtx(doc: Document): VisCtx {
   let layout: boolean | undefined;
@@ -95,6 +99,7 @@ function hiddenByAttrOrStyle(el: Element, ctx: VisCtx): boolean {
  * ancestor, across shadow hosts), not `display:none`/`visibility:hidden`/`opacity:0`/clipped to
  * nothing, and, where a layout engine exists, at least 4×4 px, not moved off-screen (left of or above
  * the page, or right of the viewport: honeypot tricks) and not cut away by an ancestor's overflow.
+ * @see https://drafts.csswg.org/cssom-view/#dom-element-checkvisibility
  */
 export function isVisible(el: Element, ctx: VisCtx): boolean {
   if (hiddenByAttrOrStyle(el, ctx)) return false;
@@ -113,7 +118,10 @@ export function isVisible(el: Element, ctx: VisCtx): boolean {
   return !clippedAway(el, r, ctx);
 }
 
-/** Visible text check used while collecting context (cached through the same map). */
+/**
+ * Visible text check used while collecting context (cached through the same map).
+ * @see https://html.spec.whatwg.org/multipage/interaction.html#the-hidden-attribute
+ */
 export function isTextVisible(el: Element, ctx: VisCtx): boolean {
   return !hiddenByAttrOrStyle(el, ctx);
 }

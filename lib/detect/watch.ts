@@ -40,6 +40,7 @@ const MAX_INTERVAL_MS = 2000;
  * doubles up to 2 s while a page keeps changing without any change in what was found, and drops
  * back after a quiet spell. Open shadow roots found by a pass are observed too (fields that appear later inside web
  * components), and focusing an unknown input triggers a pass (changes the observer cannot see).
+ * @see https://dom.spec.whatwg.org/#interface-mutationobserver
  */
 export function watchCodeFields(doc: Document, opts: WatchOptions): FieldWatcher {
   const debounceMs = opts.debounceMs ?? 250;

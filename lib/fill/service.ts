@@ -37,7 +37,10 @@ export interface FillRequest {
   frameId?: number;
 }
 
-/** Whether any of the account's saved sites has the same registrable domain as `origin`. */
+/**
+ * Whether any of the account's saved sites has the same registrable domain as `origin`.
+ * @see /work/shared/DESIGN.md "Data flow" (Fill: binding by registrable domain)
+ */
 export function isBound(account: Pick<StoredAccount, 'sites'>, origin: string): boolean {
   return account.sites.some((s) => siteMatches(s, origin));
 }
