@@ -2,11 +2,22 @@ import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { FILL_COMMAND } from './lib/messages';
 
+// `npm run dev` opens a browser with Keyfob loaded. Chromium will not start as root without
+// --no-sandbox (containers, CI boxes), and on Linux without a display there is nothing to open:
+// then the dev build still runs and rebuilds on change, to be loaded unpacked from .output/chrome-mv3-dev.
+const linuxWithoutDisplay =
+  process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY;
+
 // @see https://wxt.dev/api/config.html
 export default defineConfig({
   // KEYFOB_OUT_DIR lets parallel work (and the e2e tests) build into separate folders.
   outDir: process.env.KEYFOB_OUT_DIR || '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
+  webExt: {
+    disabled: linuxWithoutDisplay,
+    binaries: process.env.CHROMIUM_PATH ? { chrome: process.env.CHROMIUM_PATH } : undefined,
+    chromiumArgs: process.getuid?.() === 0 ? ['--no-sandbox'] : [],
+  },
   vite: () => ({ plugins: [preact()] }),
   hooks: {
     // The content script runs in every frame of every web page, so it must stay small (≤ 10 KB

@@ -2,7 +2,8 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { passwordStrength } from './format';
-import { createTranslator, I18nContext } from './i18n';
+import { I18nContext } from './i18n';
+import { createTranslator } from './i18n-core';
 import { SetupForm } from './setup-form';
 import { UnlockForm } from './unlock-form';
 

@@ -3,9 +3,6 @@ import { useContext } from 'preact/hooks';
 import type { Translate } from './i18n-core';
 import { englishTranslate } from './i18n-en';
 
-export { browserTranslator, createTranslator, type MessageEntry, type Translate } from './i18n-core';
-export { englishTranslate } from './i18n-en';
-
 /**
  * Without a provider, components speak English in tests (Vitest sets MODE to 'test'); in a built
  * page the condition is the constant `false`, so the English table is tree-shaken out and pages

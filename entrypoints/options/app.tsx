@@ -1,5 +1,7 @@
 import { useEffect, useMemo } from 'preact/hooks';
-import { englishTranslate, I18nContext, type Translate } from '../../components/i18n';
+import { I18nContext } from '../../components/i18n';
+import type { Translate } from '../../components/i18n-core';
+import { englishTranslate } from '../../components/i18n-en';
 import { OptionsNav } from '../../components/options/options-nav';
 import { Toast } from '../../components/options/toast';
 import { SetupForm } from '../../components/setup-form';

@@ -1,5 +1,6 @@
 import { displayName } from '../../components/format';
-import { type Translate, useT } from '../../components/i18n';
+import { useT } from '../../components/i18n';
+import type { Translate } from '../../components/i18n-core';
 import type { PopupAccount } from './backend-types';
 import type { Notice, PopupStore } from './store';
 
