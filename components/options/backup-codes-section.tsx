@@ -91,6 +91,10 @@ export function BackupCodesSection(p: BackupCodesSectionProps) {
             <p>{t('options_codes_empty')}</p>
           )}
           <BackupCodesInput
+            // A new box for each saved set and each account: the pasted codes are not left on
+            // screen in plain text next to the masked list once saved, and pasting the next
+            // sheet does not add to the old one.
+            key={`${account.id}:${sheet?.createdAt ?? ''}`}
             replacing={!!sheet && sheet.codes.length > 0}
             draft={p.draft}
             confirmReplace={p.confirmReplace}

@@ -7,6 +7,7 @@ import { ChangePassword } from './change-password';
 
 export const AUTO_LOCK_MINUTES = [1, 5, 15, 30, 60, 240, 0] as const;
 export const CLIPBOARD_SECONDS = [10, 20, 30, 60, 120, 0] as const;
+export const LOW_CODES = [1, 2, 3, 5, 0] as const;
 const THEMES: Theme[] = ['system', 'light', 'dark'];
 
 export interface SettingsSectionProps {
@@ -27,7 +28,8 @@ const withValue = (values: readonly number[], current: number) =>
   values.includes(current) ? values : [...values, current].sort((a, b) => a - b);
 
 /**
- * Auto-lock, clipboard clearing, theme (each saved on change), the fill shortcut, the master
+ * Auto-lock, clipboard clearing, theme, the low-backup-codes warning and the in-page button (each
+ * saved on change), the fill shortcut, the master
  * password and the key-derivation strength in use.
  * @see https://developer.chrome.com/docs/extensions/reference/api/commands
  */
@@ -79,6 +81,26 @@ export function SettingsSection(p: SettingsSectionProps) {
               </option>
             ))}
           </select>
+          <label for="set-low-codes">{t('options_low_codes')}</label>
+          <select
+            id="set-low-codes"
+            value={String(s.lowBackupCodes)}
+            onChange={(e) => p.onSave({ ...s, lowBackupCodes: Number(e.currentTarget.value) })}
+          >
+            {withValue(LOW_CODES, s.lowBackupCodes).map((n) => (
+              <option key={n} value={String(n)}>
+                {n === 0 ? t('options_low_codes_none') : t(countKey('options_low_codes_n', n), n)}
+              </option>
+            ))}
+          </select>
+          <label class="check">
+            <input
+              type="checkbox"
+              checked={s.fieldButton}
+              onChange={(e) => p.onSave({ ...s, fieldButton: e.currentTarget.checked })}
+            />{' '}
+            {t('options_field_button')}
+          </label>
         </div>
       )}
       <div class="card">

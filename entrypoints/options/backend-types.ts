@@ -1,5 +1,6 @@
 import type { RestoredAccount } from '../../lib/import/keyfob-backup';
 import type { AccountDraft } from '../../lib/otp/types';
+import type { Settings } from '../../lib/settings';
 import type { AccountPatch, NewAccount, RecoverySheet, StoredAccount } from '../../lib/vault/types';
 
 export type { AccountDraft, AccountPatch, NewAccount, RecoverySheet, StoredAccount };
@@ -7,16 +8,10 @@ export type { AccountDraft, AccountPatch, NewAccount, RecoverySheet, StoredAccou
 /** Where the options page starts: no vault yet, a locked vault, or an unlocked session. */
 export type VaultStatus = 'none' | 'locked' | 'unlocked';
 
-export type Theme = 'system' | 'light' | 'dark';
+export type Theme = Settings['theme'];
 
-/** The settings the options page edits (a view of lib/settings.ts). */
-export interface OptionsSettings {
-  /** idle minutes before the vault locks; 0 = only when the browser restarts */
-  autoLockMinutes: number;
-  /** seconds before a copied code is cleared from the clipboard; 0 = never */
-  clipboardClearSeconds: number;
-  theme: Theme;
-}
+/** The settings the options page edits: all of lib/settings.ts. */
+export type OptionsSettings = Settings;
 
 /**
  * An account as an import yields it: a draft, plus (from a Keyfob backup only) sites, notes,

@@ -76,10 +76,7 @@ export function createBrowserBackend(): OptionsBackend {
 
     ...files,
 
-    async getSettings(): Promise<OptionsSettings> {
-      const { autoLockMinutes, clipboardClearSeconds, theme } = await loadSettings();
-      return { autoLockMinutes, clipboardClearSeconds, theme };
-    },
+    getSettings: (): Promise<OptionsSettings> => loadSettings(),
     async saveSettings(settings) {
       await saveSettings(settings);
       // The background re-reads settings on its next alarm; tell it anyway so it can re-arm.

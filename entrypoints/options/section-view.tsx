@@ -4,9 +4,9 @@ import { BackupCodesSection } from '../../components/options/backup-codes-sectio
 import { ExportSection } from '../../components/options/export-section';
 import { ImportSection } from '../../components/options/import-section';
 import { SettingsSection } from '../../components/options/settings-section';
+import { DEFAULT_SETTINGS } from '../../lib/settings';
 import { formatHash } from './route';
 import type { OptionsStore } from './store';
-import { LOW_THRESHOLD } from './store-recovery';
 import { MIN_PASSWORD } from './store-settings';
 
 /**
@@ -73,7 +73,7 @@ export function SectionView({ store, go }: { store: OptionsStore; go(hash: strin
           confirmReplace={r.confirmReplace.value}
           printing={r.printing.value}
           error={r.error.value}
-          lowThreshold={LOW_THRESHOLD}
+          lowThreshold={store.settings.settings.value?.lowBackupCodes ?? DEFAULT_SETTINGS.lowBackupCodes}
           onPick={(accountId) => go(formatHash({ section: 'backup-codes', id: accountId }))}
           onReveal={(v) => {
             r.revealed.value = v;

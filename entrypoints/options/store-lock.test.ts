@@ -47,7 +47,12 @@ describe('options store and locking', () => {
   it('loads the theme setting at start, before the vault is unlocked', async () => {
     const fake = fakeBackend([]);
     fake.backend.status = async () => 'locked';
-    fake.control.settings = { autoLockMinutes: 0, clipboardClearSeconds: 10, theme: 'dark' };
+    fake.control.settings = {
+      ...fake.control.settings,
+      autoLockMinutes: 0,
+      clipboardClearSeconds: 10,
+      theme: 'dark',
+    };
     const store = createOptionsStore(fake.backend, { now: () => 0 });
     await store.init();
     await new Promise((r) => setTimeout(r, 0));

@@ -7,7 +7,6 @@ import { errorMsg, type Msg } from './messages';
 import type { StoreContext } from './store-context';
 
 /** Warn when this many codes or fewer are left (the lib/recovery default). */
-export const LOW_THRESHOLD = 3;
 
 /** Lets the print view render before the (blocking) print dialog opens. */
 const nextFrame = () => new Promise<void>((resolve) => setTimeout(resolve, 0));

@@ -1,3 +1,4 @@
+import { DEFAULT_SETTINGS } from '../../lib/settings';
 import type {
   AccountPatch,
   AccountToAdd,
@@ -26,7 +27,7 @@ export function fakeBackend(initial: StoredAccount[] = []) {
     failAdd: null as Error | null,
     /** what watchLock registered; call them to simulate a lock elsewhere */
     lockListeners: [] as (() => void)[],
-    settings: { autoLockMinutes: 15, clipboardClearSeconds: 30, theme: 'system' } as OptionsSettings,
+    settings: { ...DEFAULT_SETTINGS } as OptionsSettings,
   };
   const store = (a: AccountToAdd): StoredAccount => {
     const { recovery, ...rest } = a;

@@ -4,15 +4,66 @@
 // (a wrong current password changes nothing).
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { serveStatic } from '../server.mjs';
 import { account, goto, openOptions, PASSWORD, waitUnlocked } from './helpers.mjs';
 
+const SIGN_IN = `<!doctype html><title>Two-factor authentication</title>
+  <form><label for="otp">Authentication code</label>
+  <input id="otp" name="otp" autocomplete="one-time-code" inputmode="numeric" maxlength="6"></form>`;
+
 let ctx;
+let site;
 before(async () => {
-  ctx = await openOptions({ accounts: [account()], hash: '#settings' });
+  site = await serveStatic('/nonexistent', { '/two-factor.html': SIGN_IN });
+  ctx = await openOptions({ accounts: [account({ sites: [site.url] })], hash: '#settings' });
   await waitUnlocked(ctx.page);
 });
 after(async () => {
   await ctx?.ext.close();
+  await site?.close();
+});
+
+/**
+ * Whether the content script put its in-field button on a fresh sign-in page. The badge shows
+ * once the background has handled the page's report, whose reply says whether to add the button.
+ */
+async function fieldButtonShown() {
+  const page = await ctx.ext.context.newPage();
+  await page.goto(`${site.url}/two-factor.html`);
+  // Tab URLs are hidden without a grant: the page just opened is the newest tab.
+  const badge = () =>
+    ctx.ext.worker.evaluate(async () => {
+      const ids = (await chrome.tabs.query({})).map((t) => t.id ?? -1);
+      return chrome.action.getBadgeText({ tabId: Math.max(...ids) });
+    });
+  for (let i = 0; i < 100 && (await badge()) !== '1'; i++) await page.waitForTimeout(100);
+  const shown = await page
+    .locator('keyfob-field-button')
+    .waitFor({ state: 'attached', timeout: 2000 })
+    .then(() => true)
+    .catch(() => false);
+  await page.close();
+  return shown;
+}
+
+test('the in-page button and the low-codes warning are settings that take effect', async () => {
+  const { page } = ctx;
+  assert.equal(await fieldButtonShown(), true, 'on by default');
+  const box = page.getByLabel('Show the Keyfob button inside code fields on web pages');
+  assert.equal(await box.isChecked(), true);
+  await box.uncheck();
+  await page.getByRole('status').getByText('Saved.').waitFor();
+  await page
+    .getByLabel('Warn about backup codes running low')
+    .selectOption({ label: 'When 5 or fewer are left' });
+  await page.reload();
+  await waitUnlocked(page);
+  assert.equal(
+    await page.getByLabel('Show the Keyfob button inside code fields on web pages').isChecked(),
+    false,
+  );
+  assert.equal(await page.getByLabel('Warn about backup codes running low').inputValue(), '5');
+  assert.equal(await fieldButtonShown(), false, 'switched off');
 });
 
 test('setting changes persist across a reload, and the theme applies to the page', async () => {
