@@ -14,6 +14,45 @@ export interface PopupHeaderProps {
   onOptions(): void;
 }
 
+/** Line icons drawn inline: no icon font or emoji font needed, and they follow the text colour. */
+const ICONS = {
+  scan: (
+    <>
+      <path d="M4 4h5v5H4zM15 4h5v5h-5zM4 15h5v5H4zM15 15h2v2h-2zM18 18h2v2h-2z" />
+    </>
+  ),
+  lock: (
+    <>
+      <rect x="5" y="11" width="14" height="9" rx="2" />
+      <path d="M8 11V8a4 4 0 0 1 8 0v3" />
+    </>
+  ),
+  settings: (
+    <>
+      <circle cx="12" cy="12" r="3" />
+      <path d="M12 3v3M12 18v3M3 12h3M18 12h3M5.6 5.6l2.1 2.1M16.3 16.3l2.1 2.1M5.6 18.4l2.1-2.1M16.3 7.7l2.1-2.1" />
+    </>
+  ),
+};
+
+function Icon({ name }: { name: keyof typeof ICONS }) {
+  return (
+    <svg
+      aria-hidden="true"
+      viewBox="0 0 24 24"
+      width="18"
+      height="18"
+      fill="none"
+      stroke="currentColor"
+      stroke-width="2"
+      stroke-linecap="round"
+      stroke-linejoin="round"
+    >
+      {ICONS[name]}
+    </svg>
+  );
+}
+
 /**
  * Header with the search box (instant, Escape clears), Scan QR code on this page, Lock, and the
  * options link.
@@ -52,7 +91,7 @@ export function PopupHeader(p: PopupHeaderProps) {
         title={t('popup_scan_page')}
         onClick={p.onScan}
       >
-        <span aria-hidden="true">⌗</span>
+        <Icon name="scan" />
       </button>
       <button
         type="button"
@@ -61,7 +100,7 @@ export function PopupHeader(p: PopupHeaderProps) {
         title={t('popup_lock')}
         onClick={p.onLock}
       >
-        <span aria-hidden="true">🔒</span>
+        <Icon name="lock" />
       </button>
       <button
         type="button"
@@ -70,7 +109,7 @@ export function PopupHeader(p: PopupHeaderProps) {
         title={t('popup_options')}
         onClick={p.onOptions}
       >
-        <span aria-hidden="true">⚙</span>
+        <Icon name="settings" />
       </button>
     </header>
   );

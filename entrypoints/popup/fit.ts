@@ -12,7 +12,7 @@ const SLACK_PX = 4;
  * Keeps the popup inside the window the browser allows (at most 800×600 device pixels, less on
  * a small screen or at high zoom). A popup sizes itself to its content, so the list cannot be
  * sized from the viewport in CSS (`vh` collapses it: the viewport is whatever the content asked
- * for). Instead the list keeps its CSS height (28rem) unless, once the window has settled, the page
+ * for). Instead the list keeps its CSS cap (28rem) unless, once the window has settled, the page
  * overflows it: then the list gives up exactly the overflow (and takes room back, up to its CSS
  * height, when the window grows again, e.g. after zooming out), so the header and status line
  * stay in view and only the list scrolls. Heights only ever move to the fitted value, never
@@ -31,7 +31,7 @@ export function fitListToWindow(win: Window = window): () => void {
     const current = list.clientHeight;
     const target = Math.round(Math.max(MIN_LIST_PX, Math.min(natural, current + spare)));
     if (spare < -SLACK_PX || (spare > SLACK_PX && current < natural)) {
-      list.style.height = target >= natural ? '' : `${target}px`;
+      list.style.maxHeight = target >= natural ? '' : `${target}px`;
     }
   };
   const later = () => {
