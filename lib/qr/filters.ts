@@ -222,3 +222,22 @@ export function noiseLevel(g: Gray): number {
   }
   return 0;
 }
+
+/**
+ * Grain on an image that may be all code (a cropped QR, where noiseLevel's flat cells do not
+ * exist): the median |pixel − 3×3 median|. Clean modules of 2 px and more leave most pixels equal
+ * to their median (0); sensor or synthetic noise moves nearly all of them.
+ */
+export function grainLevel(g: Gray): number {
+  const m = median3(g);
+  const hist = new Uint32Array(256);
+  for (let i = 0; i < g.data.length; i++) {
+    const d = Math.abs((g.data[i] ?? 0) - (m.data[i] ?? 0));
+    hist[d] = (hist[d] ?? 0) + 1;
+  }
+  for (let d = 0, acc = 0; d < 256; d++) {
+    acc += hist[d] ?? 0;
+    if (acc * 2 >= g.data.length) return d;
+  }
+  return 255;
+}

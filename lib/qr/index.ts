@@ -11,8 +11,8 @@
  * @see /work/shared/research/qr-decoding.md
  * @see https://github.com/cozmo/jsQR
  */
-import { median3, noiseLevel } from './filters';
-import { type Gray, shrink } from './gray';
+import { grainLevel, median3, noiseLevel, smooth } from './filters';
+import { type Gray, shrink, toGray } from './gray';
 import { runPasses } from './passes';
 import { findRegions, type Region, similar } from './regions';
 import { Scan } from './scan';
@@ -67,23 +67,32 @@ export function decodeQrCodes(
   const now = opts.now ?? (() => performance.now());
   const start = now();
   const budget = opts.budgetMs ?? DEFAULT_BUDGET_MS;
-  // Once a code is read, clean-ups get only the first sixth of the budget.
-  const scan = new Scan(now, start + budget, start + budget / 6);
+  const scan = new Scan(now, start + budget);
 
   const k = Math.max(1, Math.ceil(Math.max(img.width, img.height) / WORK_SIDE));
   const work = wholeView(img, k);
   // Only large images are judged: a small standalone code is all texture and would look grainy;
-  // for those the ladder's median variant is enough, and cheap.
-  const noise = work.gray.data.length >= 300_000 ? noiseLevel(work.gray) : 0;
+  // for those the ladder's median variant is enough, and cheap. Grain is judged twice: on the
+  // working copy (whose downscale already averaged some away) and at full resolution, where
+  // crops are cut — a 4K screenshot can look clean shrunk and still be grainy up close.
+  const big = work.gray.data.length >= 300_000;
+  const noise = big ? noiseLevel(work.gray) : 0;
   const noisy = noise >= NOISY;
+  const grainy =
+    big && (noisy || noiseLevel(toGray(img, img.width / 2 - 512, img.height / 2 - 256, 1024, 512)) >= NOISY);
   const whole = noisy ? withGray(work, median3(work.gray)) : work;
   const looks = candidates(whole.gray, k, noise).map((r) => ({
-    view: regionView(img, r, noisy),
+    view: regionView(img, r, grainy),
     score: r.score,
   }));
   const small = whole.gray.data.length <= SMALL_PX;
-  // A small image is mostly the code: bring its modules to a readable size like a crop's.
-  if (small) whole.zoom = normalise(whole.gray, modulePitch(whole.gray)).zoom;
+  // A small image is mostly the code: bring its modules to a readable size like a crop's,
+  // judging grain the way that works on an image that is all texture.
+  if (small) {
+    whole.grainy = grainLevel(whole.gray) >= 3;
+    const pitch = modulePitch(whole.grainy ? smooth(whole.gray) : whole.gray);
+    whole.zoom = normalise(whole.gray, pitch, whole.grainy ? 3 : undefined).zoom;
+  }
   runPasses(scan, { img, k, whole: { view: whole, score: Number.POSITIVE_INFINITY }, looks, small, noisy });
   return scan.texts;
 }

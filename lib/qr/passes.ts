@@ -67,14 +67,16 @@ export function runPasses(scan: Scan, plan: Plan): void {
     return hit;
   };
   const found = (): boolean => scan.texts.length > 0;
+  // Once a code is read, candidates that look much less like a code than it did are likely
+  // text or icons: weaker ones get no plain look, somewhat weaker ones no clean-ups.
+  const below = (l: Look, share: number): boolean => found() && l.score < hitScore * share;
   const ladderOn = (l: Look): void => {
     for (const variant of ladder(l.view)) {
-      // Once a code is read, further clean-ups only get the first part of the budget: a second,
-      // harder code still has a chance while a typical screenshot returns fast.
-      if (scan.late || scan.full || (found() && scan.pastSoft) || scan.covers(l.view)) return;
+      if (scan.late || scan.full || scan.covers(l.view)) return;
       if (look(l, variant)) return;
     }
   };
+  const order = small ? [whole, ...looks] : [...looks, whole];
 
   // 1. Each candidate as it is; a small image (a cropped code, a phone screenshot) whole first,
   //    since that is as cheap as a crop and is usually all there is. The first look happens
@@ -83,23 +85,20 @@ export function runPasses(scan: Scan, plan: Plan): void {
   if (first) look(first, base(first.view), true);
   for (const l of looks) {
     if (scan.late || scan.full) break;
-    if (l !== first && !scan.covers(l.view)) look(l, base(l.view));
+    if (l !== first && !scan.covers(l.view) && !below(l, 0.4)) look(l, base(l.view));
   }
-  // 2. Nothing yet: clean-ups on the two best candidates, the likeliest places for a hard code.
-  const order = small ? [whole, ...looks] : [...looks, whole];
-  const early = found() ? [] : order.slice(0, 2);
-  for (const l of early) ladderOn(l);
+  // 2. Clean-ups where a code is likeliest: the two best candidates when nothing is read yet,
+  //    else every candidate scored nearly as well as a code read (a second, harder code).
+  const likely = found() ? looks.filter((l) => !below(l, 0.6)) : order.slice(0, 2);
+  for (const l of likely) ladderOn(l);
   // 3. The whole image, codes already read masked out. After a hit only at half scale: the
   //    candidate finder already saw small codes, and this still catches a big one it split.
   if (!small && !scan.late) {
     scan.exhaust(found() ? withGray(whole.view, shrink(whole.view.gray, 2)) : whole.view, plain);
   }
-  // 4. Clean-ups everywhere else. After a hit, only for candidates that looked nearly as much
-  //    like a code as the one read, never the whole image.
-  for (const l of order) {
-    if (early.includes(l) || (found() && (l === whole || l.score < hitScore * 0.6))) continue;
-    ladderOn(l);
-  }
-  // 5. Last resort: the undownscaled image (jsQR's own 8×8 blocks then see small modules).
+  // 4. Nothing yet: clean-ups everywhere else, then the undownscaled image (jsQR's own 8×8
+  //    blocks then see small modules).
+  if (found()) return;
+  for (const l of order) if (!likely.includes(l)) ladderOn(l);
   if (!found() && plan.k > 1 && !noisy && !scan.late) scan.exhaust(wholeView(plan.img, 1), plain);
 }

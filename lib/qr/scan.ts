@@ -23,6 +23,7 @@ const MAX_CODES = 8;
  */
 const INITIAL_MS_PER_PX = 45e-6;
 const MIN_PX = 250_000;
+const GRAIN_COST = 4;
 
 /**
  * Which way round a code in `g` probably is, from its frame: +1 when the border is uniform and
@@ -65,7 +66,6 @@ export class Scan {
   constructor(
     private readonly now: () => number,
     private readonly deadline: number,
-    private readonly softDeadline = deadline,
   ) {}
 
   get full(): boolean {
@@ -75,11 +75,6 @@ export class Scan {
   /** Whether the deadline has passed: no pass should start. */
   get late(): boolean {
     return this.now() >= this.deadline;
-  }
-
-  /** Whether the soft deadline (for optional extra passes) has passed. */
-  get pastSoft(): boolean {
-    return this.now() >= this.softDeadline;
   }
 
   /** Whether a pass over `px` pixels (both polarities) is predicted to end before the deadline. */
@@ -93,9 +88,14 @@ export class Scan {
    */
   attempt(view: View, variant: Variant, force = false): boolean {
     if (this.full) return false;
+    // Grain multiplies jsQR's finder candidates, so its cost: predict it dearer and never force it.
+    const weight = view.grainy ? GRAIN_COST : 1;
+    const fits = (w: number, h: number): boolean => (force && !view.grainy) || this.affords(w * h * weight);
+    // Check before filtering too: a filter on a whole image costs milliseconds of its own.
+    if (!fits(view.gray.width * view.zoom, view.gray.height * view.zoom)) return false;
     const masked = maskQuads(view.gray, this.quads, view);
     const g = enlarge(variant(masked), view.zoom);
-    if (g.width < 21 || g.height < 21 || !(force || this.affords(g.width * g.height))) return false;
+    if (g.width < 21 || g.height < 21 || !fits(g.width, g.height)) return false;
     const t0 = this.now();
     // Whole images: one polarity when the frame says which (halving the cost of a miss on the
     // biggest views). Crops: always both, since a crop's frame may be page around a dark card.

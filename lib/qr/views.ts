@@ -83,16 +83,20 @@ export function modulePitch(g: Gray): number {
  * How to bring modules to ≈ TARGET_PITCH px with no side over MAX_CROP_SIDE: an integer
  * `zoom` (to apply later) or a shrunk copy.
  */
-export function normalise(g: Gray, pitch: number): { gray: Gray; shrunk: number; zoom: number } {
+export function normalise(
+  g: Gray,
+  pitch: number,
+  target = TARGET_PITCH,
+): { gray: Gray; shrunk: number; zoom: number } {
   const side = Math.max(g.width, g.height);
   let zoom = 1;
-  if (pitch > 0 && pitch * 1.5 <= TARGET_PITCH) zoom = Math.min(4, Math.round(TARGET_PITCH / pitch));
+  if (pitch > 0 && pitch * 1.5 <= target) zoom = Math.min(4, Math.round(target / pitch));
   while (zoom > 1 && side * zoom > MAX_CROP_SIDE * 1.25) zoom--;
   if (zoom > 1) return { gray: g, shrunk: 1, zoom };
   // Never shrink below ~120 px on the short side: a version-1 code at 4 px per module plus its
   // quiet zone needs that, and a wrong (too big) pitch estimate must not erase the code.
   const room = Math.max(1, Math.floor(Math.min(g.width, g.height) / 120));
-  let k = pitch >= TARGET_PITCH * 2 ? Math.min(room, Math.floor(pitch / TARGET_PITCH)) : 1;
+  let k = pitch >= target * 2 ? Math.min(room, Math.floor(pitch / target)) : 1;
   k = Math.max(k, Math.ceil(side / MAX_CROP_SIDE));
   return { gray: shrink(g, k), shrunk: k, zoom: 1 };
 }
@@ -100,15 +104,17 @@ export function normalise(g: Gray, pitch: number): { gray: Gray; shrunk: number;
 /**
  * A full-resolution crop around a region (plus a quiet-zone margin), normalised for jsQR.
  * Module size is measured on a smoothed copy of a noisy crop, or grain would pass for one-pixel
- * modules; the crop itself stays raw so each pass picks its own denoising.
+ * modules; the crop itself stays raw so each pass picks its own denoising. Noisy crops aim at
+ * 3 px modules: the box shrink averages grain away, and jsQR's finder search on grain is slow.
  */
 export function regionView(img: Rgba, r: Region, noisy: boolean): View {
   const pad = Math.max(r.w, r.h) * 0.15 + 8;
   const x = Math.max(0, Math.floor(r.x - pad));
   const y = Math.max(0, Math.floor(r.y - pad));
   const raw = toGray(img, x, y, r.w + 2 * pad, r.h + 2 * pad);
-  const { gray, shrunk, zoom } = normalise(raw, modulePitch(noisy ? smooth(raw) : raw));
-  return { gray, scale: shrunk, ox: x, oy: y, zoom, grainy: noisy && shrunk === 1, whole: false };
+  const pitch = modulePitch(noisy ? smooth(raw) : raw);
+  const { gray, shrunk, zoom } = normalise(raw, pitch, noisy ? 3 : TARGET_PITCH);
+  return { gray, scale: shrunk, ox: x, oy: y, zoom, grainy: noisy, whole: false };
 }
 
 /** The whole image shrunk by an integer factor. */
