@@ -34,7 +34,6 @@ export async function launchExtension(opts = {}) {
   const extensionId = new URL(worker.url()).host;
   const base = `chrome-extension://${extensionId}`;
 
-  let cdpBrowser = null;
   const popupConnections = [];
   /** Connects over CDP until the popup page shows up (a connection lists only targets it saw open). */
   async function findPopup() {
@@ -66,25 +65,17 @@ export async function launchExtension(opts = {}) {
       return page;
     },
     /**
-     * Opens the real toolbar popup with `chrome.action.openPopup()` and returns it as a page,
-     * reached over CDP (Playwright's persistent context does not list popup targets itself).
+     * Opens the real toolbar popup with `chrome.action.openPopup()` over `tab` (brought to the
+     * front, so it is the popup's active tab) and returns it as a page reached over CDP. Unlike
+     * a click ({@link clickAction}), this grants no activeTab.
      */
-    async openRealPopup() {
+    async openRealPopup(tab) {
       if (!opts.cdp) throw new Error('launchExtension({ cdp: true }) is needed for the real popup');
-      if (!cdpBrowser) {
-        const port = readFileSync(join(profile, 'DevToolsActivePort'), 'utf8').split('\n')[0];
-        cdpBrowser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
-      }
+      // Default: a web page, never one of ours, so the popup does not describe an extension page.
+      const front = tab ?? context.pages().find((p) => !p.url().startsWith(base));
+      await (front ?? (await context.newPage())).bringToFront();
       await worker.evaluate(() => chrome.action.openPopup());
-      const popupUrl = `${base}/popup.html`;
-      for (let i = 0; i < 100; i++) {
-        for (const ctx of cdpBrowser.contexts()) {
-          const page = ctx.pages().find((p) => p.url().startsWith(popupUrl));
-          if (page) return page;
-        }
-        await new Promise((r) => setTimeout(r, 50));
-      }
-      throw new Error('the popup did not open');
+      return findPopup();
     },
     /**
      * Clicks the toolbar icon over `page`'s tab, as a user would: the real popup opens and the
@@ -109,7 +100,6 @@ export async function launchExtension(opts = {}) {
     },
     async close() {
       for (const b of popupConnections) await b.close().catch(() => {});
-      await cdpBrowser?.close().catch(() => {});
       await context.close();
       rmSync(profile, { recursive: true, force: true });
     },

@@ -4,13 +4,11 @@
 // extension pages do. Nothing here can fill without the test acting like a user (a message from an
 // extension page, a key press, a trusted click).
 import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as OTPAuth from 'otpauth';
-import { chromium } from 'playwright-core';
 import { launchExtension } from '../extension.mjs';
 import { seedVault } from '../seed.mjs';
 import { serveStatic } from '../server.mjs';
+import { isCurrentTotp as matchesTotp } from '../totp.mjs';
 
 const PAGES = fileURLToPath(new URL('./pages/', import.meta.url));
 const FIXTURES = fileURLToPath(new URL('../../../../shared/fixtures/otp-pages/pages/', import.meta.url));
@@ -35,8 +33,7 @@ export function account(issuer, sites, extra = {}) {
 
 /** Whether `code` is the TOTP of `secret` now (± one period for the time the fill took). */
 export function isCurrentTotp(code, secret = SECRET) {
-  const totp = new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret), digits: 6, period: 30 });
-  return /^\d{6}$/.test(code) && totp.validate({ token: code, window: 1 }) !== null;
+  return /^\d{6}$/.test(code) && matchesTotp(code, secret);
 }
 
 async function fixtureRoutes() {
@@ -60,7 +57,6 @@ export async function startAutofill({ accounts, recovery, cdp = false } = {}) {
   const ctl = await ext.openPage('options.html');
   const ids = await seedVault(ctl, { password: 'correct horse battery', accounts: accounts(a, b), recovery });
 
-  const connections = [];
   const send = (msg) => ctl.evaluate((m) => chrome.runtime.sendMessage(m), msg);
   // Without the "tabs" permission an extension page cannot see tab URLs, but tab ids only grow:
   // the page a test just opened is the tab with the highest id.
@@ -101,50 +97,17 @@ export async function startAutofill({ accounts, recovery, cdp = false } = {}) {
         async () => (await chrome.runtime.getContexts({ contextTypes: ['POPUP'] })).length,
       );
     },
-    /**
-     * Opens the real toolbar popup (chrome.action.openPopup) and returns it as a page. It connects
-     * over CDP afresh each time: a connection never lists popup targets opened after it was made.
-     */
-    async openRealPopup() {
-      const port = await devtoolsPort(ext);
-      await ext.worker.evaluate(() => chrome.action.openPopup());
-      for (let i = 0; i < 100; i++) {
-        const browser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
-        const popup = browser
-          .contexts()
-          .flatMap((c) => c.pages())
-          .find((p) => p.url().startsWith(`${ext.base}/popup.html`));
-        if (popup) {
-          connections.push(browser);
-          return popup;
-        }
-        await browser.close();
-        await new Promise((r) => setTimeout(r, 50));
-      }
-      throw new Error('the popup did not open');
-    },
+    /** Opens the real toolbar popup over the frontmost web page (chrome.action.openPopup). */
+    openRealPopup: (tab) => ext.openRealPopup(tab),
     async badge(tabId) {
       return ext.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
     },
     async close() {
-      for (const c of connections) await c.close().catch(() => {});
       await ext.close();
       await serverA.close();
       await serverB.close();
     },
   };
-}
-
-/** The browser's DevTools port, read from the profile folder chrome://version names. */
-async function devtoolsPort(ext) {
-  const page = await ext.context.newPage();
-  try {
-    await page.goto('chrome://version');
-    const profile = (await page.locator('#profile_path').textContent()).trim();
-    return readFileSync(join(dirname(profile), 'DevToolsActivePort'), 'utf8').split('\n')[0];
-  } finally {
-    await page.close();
-  }
 }
 
 /** Polls `check` until it is truthy (a state the browser reaches, not a stopwatch). */

@@ -18,8 +18,7 @@ after(async () => h?.close());
 
 async function popupFor(url) {
   const site = await h.openSite(url);
-  await site.page.bringToFront();
-  const popup = await h.openRealPopup();
+  const popup = await h.openRealPopup(site.page);
   return { ...site, popup };
 }
 

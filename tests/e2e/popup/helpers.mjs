@@ -1,111 +1,14 @@
-// Shared set-up for the popup's browser tests: the built extension in headless Chromium, the real
-// toolbar popup (chrome.action.openPopup over CDP), codes computed independently of the product,
-// and an accessibility check that reads the names Chromium itself computes.
-import { createHmac } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
-import { chromium } from 'playwright-core';
+// Shared set-up for the popup's browser tests: the built extension in headless Chromium with the
+// real toolbar popup, codes computed independently of the product (../totp.mjs), and an
+// accessibility check that reads the names Chromium itself computes.
 import { launchExtension } from '../extension.mjs';
+import { RFC_SECRET, totp } from '../totp.mjs';
 
-export const PASSWORD = 'correct horse battery staple';
-/** RFC 4226/6238 SHA-1 seed "12345678901234567890" in base32. */
-export const RFC_SECRET = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
+export { account, hotp, PASSWORD, RFC_SECRET, totp } from '../totp.mjs';
 
-/** RFC 4648 base32 → bytes. */
-function base32Bytes(text) {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-  let bits = '';
-  for (const c of text.replace(/=+$/, '').toUpperCase())
-    bits += alphabet.indexOf(c).toString(2).padStart(5, '0');
-  return Buffer.from(bits.match(/.{8}/g).map((b) => Number.parseInt(b, 2)));
-}
-
-/**
- * RFC 4226 HOTP written out: HMAC-SHA-1 over the 8-byte big-endian counter, dynamic truncation
- * (low nibble of the last byte is the offset, 31 bits from there), modulo 10^digits.
- * @see https://www.rfc-editor.org/rfc/rfc4226#section-5.3
- */
-export function hotp(base32, counter, digits = 6) {
-  const msg = Buffer.alloc(8);
-  msg.writeBigUInt64BE(BigInt(counter));
-  const mac = createHmac('sha1', base32Bytes(base32)).update(msg).digest();
-  const offset = mac[mac.length - 1] & 0x0f;
-  const bin = mac.readUInt32BE(offset) & 0x7fffffff;
-  return String(bin % 10 ** digits).padStart(digits, '0');
-}
-
-/**
- * RFC 6238 TOTP: HOTP with counter T = floor(unix seconds / period).
- * @see https://www.rfc-editor.org/rfc/rfc6238#section-4.2
- */
-export function totp(base32, nowMs, digits = 6, period = 30) {
-  return hotp(base32, Math.floor(nowMs / 1000 / period), digits);
-}
-
-/** An AccountDraft-shaped TOTP account for seeding; override any field. */
-export function account(over = {}) {
-  return {
-    type: 'totp',
-    secret: RFC_SECRET,
-    issuer: 'Example',
-    label: 'alice@example.com',
-    algorithm: 'SHA1',
-    digits: 6,
-    period: 30,
-    counter: 0,
-    ...over,
-  };
-}
-
-/** The browser's DevTools port, from the profile folder that chrome://version names. */
-async function devtoolsPort(ext) {
-  const page = await ext.context.newPage();
-  try {
-    await page.goto('chrome://version');
-    const profile = ((await page.locator('#profile_path').textContent()) ?? '').trim();
-    return (await readFile(join(dirname(profile), 'DevToolsActivePort'), 'utf8')).split('\n')[0];
-  } finally {
-    await page.close();
-  }
-}
-
-/**
- * Launches the built extension with CDP. `openRealPopup()` opens the toolbar popup with
- * chrome.action.openPopup() and returns it as a Playwright page. It connects over CDP *after*
- * the popup opened: a connection made earlier never lists popup targets opened later.
- */
-export async function launch() {
-  const ext = await launchExtension({ cdp: true });
-  const port = await devtoolsPort(ext);
-  const connections = [];
-  const close = ext.close;
-  return {
-    ...ext,
-    /** Opens the popup over `tab` (brought to the front: it becomes the popup's active tab). */
-    async openRealPopup(tab) {
-      const front = tab ?? ext.context.pages().find((p) => !p.url().startsWith(ext.base));
-      await (front ?? (await ext.context.newPage())).bringToFront();
-      await ext.worker.evaluate(() => chrome.action.openPopup());
-      for (let i = 0; i < 100; i++) {
-        const browser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
-        const found = browser
-          .contexts()
-          .flatMap((c) => c.pages())
-          .find((p) => p.url().startsWith(`${ext.base}/popup.html`));
-        if (found) {
-          connections.push(browser);
-          return found;
-        }
-        await browser.close();
-        await new Promise((r) => setTimeout(r, 50));
-      }
-      throw new Error('the popup did not open');
-    },
-    async close() {
-      for (const b of connections) await b.close().catch(() => {});
-      await close();
-    },
-  };
+/** Launches the built extension with CDP, for the real toolbar popup (`ext.openRealPopup(tab)`). */
+export function launch() {
+  return launchExtension({ cdp: true });
 }
 
 /** The digits of the code shown on a row's copy button ("287 082" → "287082"). */
