@@ -3,11 +3,10 @@
 // unlocked vault of 10 / 200 / 1,000 accounts. Medians of several opens; the machine is shared,
 // so figures are indicative. Every row says how it was measured.
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { EXTENSION_DIR } from '../../tests/e2e/extension.mjs';
 import { measurePageJs } from '../../tests/e2e/popup/bundle-size.mjs';
 import { account, launch, PASSWORD, waitFor } from '../../tests/e2e/popup/helpers.mjs';
-import { seedVault } from '../../tests/e2e/seed.mjs';
+import { bundleForPage, seedVault } from '../../tests/e2e/seed.mjs';
 import { serveStatic } from '../../tests/e2e/server.mjs';
 
 export const groups = ['popup'];
@@ -154,14 +153,7 @@ async function listFigures(n) {
 }
 
 async function kdfFigures() {
-  const script = await build({
-    entryPoints: [fileURLToPath(new URL('../../tests/e2e/popup/kdf-entry.ts', import.meta.url))],
-    bundle: true,
-    write: false,
-    format: 'iife',
-    platform: 'browser',
-    logLevel: 'error',
-  }).then((r) => r.outputFiles[0].text);
+  const script = await bundleForPage(new URL('../../tests/e2e/popup/kdf-entry.ts', import.meta.url));
   const ext = await launch();
   try {
     const page = await ext.openPage('options.html#bench');

@@ -4,18 +4,28 @@
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
-let bundled;
-async function seedScript() {
-  bundled ??= build({
-    entryPoints: [fileURLToPath(new URL('./seed-entry.ts', import.meta.url))],
+/**
+ * Bundles a TypeScript entry (and the product code it imports) into one script that
+ * `page.evaluate` can run inside an extension page.
+ * @param {URL} entry
+ */
+export async function bundleForPage(entry) {
+  const result = await build({
+    entryPoints: [fileURLToPath(entry)],
     bundle: true,
     write: false,
     format: 'iife',
     platform: 'browser',
     logLevel: 'error',
-  }).then((r) => r.outputFiles[0].text);
-  return bundled;
+  });
+  return result.outputFiles[0].text;
 }
+
+let bundled;
+const seedScript = () => {
+  bundled ??= bundleForPage(new URL('./seed-entry.ts', import.meta.url));
+  return bundled;
+};
 
 /**
  * Creates a vault protected by `password` holding `accounts` (AccountDraft-shaped objects plus
