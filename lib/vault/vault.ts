@@ -2,47 +2,30 @@ import {
   cryptoRandom,
   DEFAULT_KDF,
   decryptJson,
-  deriveKek,
   encryptJson,
   importVaultKey,
   KEY_BYTES,
   randomBytes,
-  SALT_BYTES,
-  toBase64,
-  unwrapVaultKey,
-  validateKdf,
-  wrapVaultKey,
 } from './crypto';
 import { VaultError } from './errors';
+import { readAllRecovery, recoveryStore } from './recovery-store';
 import { type Session, shouldAutoLock } from './session';
+import { makePasswordSlot, openPasswordSlots } from './slots';
 import { DB_NAME, type KeyfobDatabase, openKeyfobDb } from './store';
 import type {
   AccountPatch,
   AccountRecord,
   KdfCost,
-  KdfParams,
   NewAccount,
-  PasswordSlot,
   RandomSource,
   RecoverySheet,
   StoredAccount,
   VaultHeader,
 } from './types';
-import { assertHeaderShape, assertValidAccount, assertValidSheet } from './validate';
+import { assertHeaderShape, assertValidAccount } from './validate';
 
 /** Additional data binding a record to its id (records cannot be swapped). */
 export const accountAad = (id: string) => `keyfob/1/accounts/${id}`;
-export const recoveryAad = (accountId: string) => `keyfob/1/recovery/${accountId}`;
-/**
- * Additional data of a slot wrap: binds format, vault id, slot id and the exact KDF parameters, so
- * editing any of them makes the unwrap fail (reported as 'wrong-password': GCM cannot tell which).
- */
-export function slotAad(vaultId: string, slot: Pick<PasswordSlot, 'id' | 'kdf'>): string {
-  const { name, memoryKiB, iterations, parallelism, salt } = slot.kdf;
-  const kdf = JSON.stringify({ name, memoryKiB, iterations, parallelism, salt });
-  return `keyfob/1/slot/${vaultId}/${slot.id}/${kdf}`;
-}
-
 export interface VaultOptions {
   session: Session;
   dbName?: string;
@@ -83,33 +66,13 @@ export function openVault(opts: VaultOptions) {
   };
   const newId = () => Array.from(randomBytes(16, random), (b) => b.toString(16).padStart(2, '0')).join('');
 
+  const recovery = recoveryStore({ db, key, random });
+
   async function header(): Promise<VaultHeader> {
     const h = await (await db()).get('meta', 'header');
     if (h === undefined) throw new VaultError('no-vault');
     assertHeaderShape(h);
     return h;
-  }
-
-  async function makeSlot(vaultId: string, id: string, password: string, vaultKey: Uint8Array<ArrayBuffer>) {
-    const kdf: KdfParams = { name: 'argon2id', ...cost, salt: toBase64(randomBytes(SALT_BYTES, random)) };
-    validateKdf(kdf);
-    const kek = await deriveKek(password, kdf);
-    const wrapped = await wrapVaultKey(kek, vaultKey, slotAad(vaultId, { id, kdf }), random);
-    return { id, kind: 'password', kdf, ...wrapped } satisfies PasswordSlot;
-  }
-
-  /** Try every password slot; the first that unwraps wins. */
-  async function openSlots(h: VaultHeader, password: string) {
-    for (const slot of h.slots) validateKdf(slot.kdf);
-    for (const slot of h.slots) {
-      const kek = await deriveKek(password, slot.kdf);
-      try {
-        return { slot, raw: await unwrapVaultKey(kek, slot, slotAad(h.vaultId, slot)) };
-      } catch (e) {
-        if (!(e instanceof VaultError && e.code === 'wrong-password')) throw e;
-      }
-    }
-    throw new VaultError('wrong-password');
   }
 
   /**
@@ -172,6 +135,7 @@ export function openVault(opts: VaultOptions) {
   }
 
   return {
+    ...recovery,
     /** True when a vault header exists. */
     async exists(): Promise<boolean> {
       return (await (await db()).count('meta', 'header')) > 0;
@@ -184,7 +148,7 @@ export function openVault(opts: VaultOptions) {
       const vaultKey = randomBytes(KEY_BYTES, random);
       try {
         const vaultId = newId();
-        const slot = await makeSlot(vaultId, newId(), password, vaultKey);
+        const slot = await makePasswordSlot({ vaultId, id: newId(), password, vaultKey, cost, random });
         const h: VaultHeader = { format: 1, vaultId, createdAt: now(), slots: [slot] };
         // Re-check inside the write transaction: another page may have created one meanwhile.
         const tx = d.transaction('meta', 'readwrite');
@@ -203,7 +167,7 @@ export function openVault(opts: VaultOptions) {
 
     /** Derive, unwrap, and put the vault key in the session. On failure nothing changes. */
     async unlock(password: string): Promise<void> {
-      const { raw } = await openSlots(await header(), password);
+      const { raw } = await openPasswordSlots(await header(), password);
       try {
         await session.setKey(raw);
         await session.touch(now());
@@ -229,9 +193,16 @@ export function openVault(opts: VaultOptions) {
     /** Re-wrap the vault key under `newPassword` (fresh salt and IV); records are untouched. */
     async changePassword(oldPassword: string, newPassword: string): Promise<void> {
       const h = await header();
-      const { slot, raw } = await openSlots(h, oldPassword);
+      const { slot, raw } = await openPasswordSlots(h, oldPassword);
       try {
-        const next = await makeSlot(h.vaultId, slot.id, newPassword, raw);
+        const next = await makePasswordSlot({
+          vaultId: h.vaultId,
+          id: slot.id,
+          password: newPassword,
+          vaultKey: raw,
+          cost,
+          random,
+        });
         const slots = h.slots.map((s) => (s.id === slot.id ? next : s));
         await (await db()).put('meta', { ...h, slots }, 'header');
       } finally {
@@ -301,48 +272,11 @@ export function openVault(opts: VaultOptions) {
       ]);
     },
 
-    /** The account's backup-code sheet, or null when none is stored. */
-    async getRecovery(accountId: string): Promise<RecoverySheet | null> {
-      const k = await key();
-      const r = await (await db()).get('recovery', accountId);
-      if (!r) return null;
-      try {
-        return await decryptJson<RecoverySheet>(k, r, recoveryAad(accountId));
-      } catch {
-        throw new VaultError('tampered', `recovery ${accountId}`);
-      }
-    },
-
-    async setRecovery(accountId: string, sheet: RecoverySheet): Promise<void> {
-      const k = await key();
-      assertValidSheet(sheet);
-      const d = await db();
-      if ((await d.count('accounts', accountId)) === 0) throw new VaultError('not-found');
-      await d.put('recovery', {
-        accountId,
-        ...(await encryptJson(k, sheet, recoveryAad(accountId), random)),
-      });
-    },
-
-    async removeRecovery(accountId: string): Promise<void> {
-      await key();
-      await (await db()).delete('recovery', accountId);
-    },
-
     /** Every decrypted account and backup-code sheet, for the encrypted-backup exporter. */
     async exportSnapshot(): Promise<Snapshot> {
       const k = await key();
       const { accounts, errors } = await readAll(k);
-      const recovery: Snapshot['recovery'] = [];
-      const recoveryErrors: Snapshot['recoveryErrors'] = [];
-      for (const r of await (await db()).getAll('recovery')) {
-        try {
-          recovery.push({ accountId: r.accountId, sheet: await decryptJson(k, r, recoveryAad(r.accountId)) });
-        } catch {
-          recoveryErrors.push({ accountId: r.accountId, code: 'tampered' });
-        }
-      }
-      return { accounts, errors, recovery, recoveryErrors };
+      return { accounts, errors, ...(await readAllRecovery(await db(), k)) };
     },
 
     /** Close the database connection (tests, page unload). */
