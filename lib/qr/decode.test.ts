@@ -68,6 +68,12 @@ describe('decodeQrCodes on synthetic screenshots', () => {
     expect(decodeQrCodes(img, frozen)).toEqual([B]);
   });
 
+  it('reads a small dark-mode image framed in white (a rotated or pasted dark screenshot)', () => {
+    const img = canvas(300, 300, 255);
+    drawQr(img, A, 25, 25, { dark: 235, light: 25, scale: 5 });
+    expect(decodeQrCodes(img, frozen)).toEqual([A]);
+  });
+
   it('reads a code with no quiet zone flush against a dark panel', () => {
     const img = canvas(900, 600, 255);
     fillRect(img, 100, 100, 400, 400, 50);

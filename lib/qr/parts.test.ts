@@ -1,10 +1,10 @@
 // Unit tests for the pieces decodeQrCodes is built from: module size, candidate regions,
-// polarity, masking and the time-budget bookkeeping.
+// masking and the time-budget bookkeeping.
 import { describe, expect, it } from 'vitest';
 import { enlarge, type Gray, toGray } from './gray';
 import { maskQuads } from './mask';
 import { findRegions } from './regions';
-import { plain, polarity, Scan } from './scan';
+import { plain, Scan } from './scan';
 import { canvas, drawQr, fillRect } from './test-draw';
 import { modulePitch, normalise, regionView } from './views';
 
@@ -50,20 +50,6 @@ describe('findRegions', () => {
 
   it('finds nothing on a flat page', () => {
     expect(findRegions(toGray(canvas(300, 200, 240)))).toEqual([]);
-  });
-});
-
-describe('polarity', () => {
-  it('tells light-quiet-zone codes from dark-mode ones, and gives up without a quiet zone', () => {
-    const light = canvas(260, 260);
-    drawQr(light, TEXT, 10, 10, { scale: 5 });
-    expect(polarity(toGray(light))).toBe(1);
-    const dark = canvas(260, 260, 20);
-    drawQr(dark, TEXT, 10, 10, { scale: 5, dark: 230, light: 20 });
-    expect(polarity(toGray(dark))).toBe(-1);
-    const flush = canvas(100, 100);
-    drawQr(flush, TEXT, 0, 0, { scale: 4, margin: 0 });
-    expect(polarity(toGray(flush))).toBe(0);
   });
 });
 

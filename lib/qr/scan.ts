@@ -25,39 +25,6 @@ const INITIAL_MS_PER_PX = 45e-6;
 const MIN_PX = 250_000;
 const GRAIN_COST = 4;
 
-/**
- * Which way round a code in `g` probably is, from its frame: +1 when the border is uniform and
- * clearly lighter than the image's mean (dark modules on a light quiet zone), -1 when clearly
- * darker (dark mode), 0 when unsure.
- */
-export function polarity(g: Gray): number {
-  const { width: w, height: h, data } = g;
-  const border: number[] = [];
-  const stepX = Math.max(1, Math.floor(w / 32));
-  const stepY = Math.max(1, Math.floor(h / 32));
-  for (let x = 0; x < w; x += stepX) border.push(data[x] ?? 0, data[(h - 1) * w + x] ?? 0);
-  for (let y = 0; y < h; y += stepY) border.push(data[y * w] ?? 0, data[y * w + w - 1] ?? 0);
-  let sum = 0;
-  let n = 0;
-  for (let y = stepY >> 1; y < h; y += stepY) {
-    for (let x = stepX >> 1; x < w; x += stepX) {
-      sum += data[y * w + x] ?? 0;
-      n++;
-    }
-  }
-  border.sort((a, b) => a - b);
-  const at = (q: number): number => border[Math.floor((border.length - 1) * q)] ?? 0;
-  // A quiet zone is uniform; a frame of modules (no quiet zone) or of unrelated page is not.
-  if (at(0.8) - at(0.2) > 24) return 0;
-  // Against the mean, not the median: a code filling under half the frame leaves the median
-  // at the quiet zone's colour, while its modules still pull the mean well away from it.
-  const b = at(0.5);
-  const m = n > 0 ? sum / n : b;
-  if (b - m >= 24) return 1;
-  if (m - b >= 24) return -1;
-  return 0;
-}
-
 export class Scan {
   readonly texts: string[] = [];
   readonly quads: Quad[] = [];
@@ -97,16 +64,15 @@ export class Scan {
     const g = enlarge(variant(masked), view.zoom);
     if (g.width < 21 || g.height < 21 || !fits(g.width, g.height)) return false;
     const t0 = this.now();
-    // Whole images: one polarity when the frame says which (halving the cost of a miss on the
-    // biggest views). Crops: always both, since a crop's frame may be page around a dark card.
-    // Both means two calls on inverted grey, not jsQR's attemptBoth: that inverts its binarised
-    // bits, which is not the same as binarising the inverted grey when modules are 1–2 px.
-    // Always pass inversionAttempts: jsQR 1.4 copies passed options into its shared defaults.
-    const p = view.whole ? polarity(g) : 0;
+    // Both polarities, as two calls on normal and inverted grey: a border-based guess fails on
+    // rotated dark screenshots (white corners) and dark cards on light pages. Not jsQR's own
+    // attemptBoth: that inverts its binarised bits, which is not the same as binarising the
+    // inverted grey when modules are 1–2 px. Always pass inversionAttempts: jsQR 1.4 copies
+    // passed options into its shared defaults.
     const read = (invert: boolean) =>
       jsQR(toRgba(g, invert), g.width, g.height, { inversionAttempts: 'dontInvert' });
-    const res = read(p < 0) ?? (p === 0 ? read(true) : null);
-    this.learn(this.now() - t0, g.width * g.height, res === null && p === 0 ? 2 : 1);
+    const res = read(false) ?? read(true);
+    this.learn(this.now() - t0, g.width * g.height, res === null ? 2 : 1);
     if (!res || res.data === '') return false;
     // Variants may resize: map jsQR's corners through the variant's scale, then the view's.
     const f = g.width / masked.width;

@@ -25,8 +25,6 @@ export interface View {
   zoom: number;
   /** Raw pixels of a grainy image: passes start from a denoised variant. */
   grainy: boolean;
-  /** The whole image rather than a crop (its frame is the screenshot's edge). */
-  whole: boolean;
 }
 
 /** Longest side of a crop handed to jsQR: bounds the cost of one call on a candidate. */
@@ -114,12 +112,12 @@ export function regionView(img: Rgba, r: Region, noisy: boolean): View {
   const raw = toGray(img, x, y, r.w + 2 * pad, r.h + 2 * pad);
   const pitch = modulePitch(noisy ? smooth(raw) : raw);
   const { gray, shrunk, zoom } = normalise(raw, pitch, noisy ? 3 : TARGET_PITCH);
-  return { gray, scale: shrunk, ox: x, oy: y, zoom, grainy: noisy, whole: false };
+  return { gray, scale: shrunk, ox: x, oy: y, zoom, grainy: noisy };
 }
 
 /** The whole image shrunk by an integer factor. */
 export function wholeView(img: Rgba, k: number): View {
-  return { gray: shrinkRgba(img, k), scale: k, ox: 0, oy: 0, zoom: 1, grainy: false, whole: true };
+  return { gray: shrinkRgba(img, k), scale: k, ox: 0, oy: 0, zoom: 1, grainy: false };
 }
 
 /** The same mapping with different pixels (a filtered copy of the view). */
