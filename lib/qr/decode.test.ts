@@ -52,6 +52,13 @@ describe('decodeQrCodes on synthetic screenshots', () => {
     expect(new Set(decodeQrCodes(img, frozen))).toEqual(new Set([A, B]));
   });
 
+  it('reads a small code far down a tall scrolling screenshot', () => {
+    const img = canvas(700, 5000, 245);
+    for (let y = 100; y < 4800; y += 40) fillRect(img, 40, y, 400 + ((y * 13) % 200), 8, 70);
+    drawQr(img, B, 480, 4300, { scale: 2 });
+    expect(decodeQrCodes(img, frozen)).toEqual([B]);
+  });
+
   it('reads dark-mode (light-on-dark) and low-contrast codes', () => {
     const dark = canvas(640, 400, 30);
     drawQr(dark, A, 200, 80, { dark: 230, light: 30 });

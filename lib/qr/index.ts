@@ -1,7 +1,7 @@
 /**
  * decodeQrCodes: every distinct QR text in a raw RGBA image, using jsQR plus preprocessing.
  *
- * Preparation here: a working copy shrunk to ≤ 1250 px, a noise estimate (grainy images are
+ * Preparation here: a working copy shrunk to ≤ ~0.9 Mpx, a noise estimate (grainy images are
  * median-filtered first: grain hides codes and makes jsQR's finder search crawl), and candidate
  * patches (textured, squarish, half dark) cropped at full resolution and rescaled to ~4 px per
  * module — the only way to see every code of a multi-code screenshot with jsQR, which returns
@@ -28,8 +28,11 @@ export interface DecodeOptions {
   now?: () => number;
 }
 
-/** Whole-image passes work on a copy whose long side is at most this (1080p → 960 px). */
-const WORK_SIDE = 1250;
+/**
+ * Whole-image passes work on a copy of at most about this many pixels (1080p → 960×540, 4K →
+ * 960×540). By area, not long side: a tall scrolling screenshot keeps a usable width.
+ */
+const WORK_PX = 880_000;
 /** noiseLevel at or above which an image counts as grainy (clean screenshots: 0–10). */
 const NOISY = 16;
 const DEFAULT_BUDGET_MS = 150;
@@ -69,7 +72,7 @@ export function decodeQrCodes(
   const budget = opts.budgetMs ?? DEFAULT_BUDGET_MS;
   const scan = new Scan(now, start + budget);
 
-  const k = Math.max(1, Math.ceil(Math.max(img.width, img.height) / WORK_SIDE));
+  const k = Math.max(1, Math.ceil(Math.sqrt((img.width * img.height) / WORK_PX)));
   const work = wholeView(img, k);
   // Only large images are judged: a small standalone code is all texture and would look grainy;
   // for those the ladder's median variant is enough, and cheap. Grain is judged twice: on the
