@@ -78,19 +78,26 @@ export function runPasses(scan: Scan, plan: Plan): void {
   };
   const order = small ? [whole, ...looks] : [...looks, whole];
 
-  // 1. Each candidate as it is; a small image (a cropped code, a phone screenshot) whole first,
-  //    since that is as cheap as a crop and is usually all there is. The first look happens
-  //    even on a machine so busy that the budget is gone before it: it is one bounded call.
+  // 1. Each strong candidate as it is; a small image (a cropped code, a phone screenshot) whole
+  //    first, since that is as cheap as a crop and is usually all there is. The first look
+  //    happens even on a machine so busy that the budget is gone before it: one bounded call.
   const first = small ? whole : looks[0];
   if (first) look(first, base(first.view), true);
-  for (const l of looks) {
-    if (scan.late || scan.full) break;
-    if (l !== first && !scan.covers(l.view) && !below(l, 0.4)) look(l, base(l.view));
-  }
+  const best = Math.max(0, ...looks.map((l) => l.score));
+  const prime = looks.filter((l) => l.score >= best * 0.5);
+  const plainOn = (ls: Look[]): void => {
+    for (const l of ls) {
+      if (scan.late || scan.full) return;
+      if (l !== first && !scan.covers(l.view) && !below(l, 0.4)) look(l, base(l.view));
+    }
+  };
+  plainOn(prime);
   // 2. Clean-ups where a code is likeliest: the two best candidates when nothing is read yet,
   //    else every candidate scored nearly as well as a code read (a second, harder code).
+  //    Then the weaker candidates as they are.
   const likely = found() ? looks.filter((l) => !below(l, 0.6)) : order.slice(0, 2);
   for (const l of likely) ladderOn(l);
+  plainOn(looks.filter((l) => !prime.includes(l)));
   // 3. The whole image, codes already read masked out. After a hit only at half scale: the
   //    candidate finder already saw small codes, and this still catches a big one it split.
   if (!small && !scan.late) {
