@@ -73,15 +73,19 @@ export function createListSlice(ctx: PopupContext) {
     return code;
   }
 
+  /**
+   * Pins or unpins once the vault has saved it: the popup may close the moment the star shows
+   * pressed, and a write still in flight then would be lost with it.
+   */
   async function togglePin(a: PopupAccount): Promise<void> {
-    const before = accounts.value;
-    ctx.replace({ ...a, pinned: !a.pinned });
     try {
       await ctx.backend.setPinned(a.id, !a.pinned);
     } catch {
-      accounts.value = before;
       ctx.say({ kind: 'error' });
+      return;
     }
+    const current = accounts.value.find((x) => x.id === a.id);
+    if (current) ctx.replace({ ...current, pinned: !a.pinned });
   }
 
   /** Moves an account to `newIndex` of the manual order, optimistically, reverting on failure. */

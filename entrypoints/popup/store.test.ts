@@ -87,6 +87,38 @@ describe('popup store', () => {
     store.dispose();
   });
 
+  it('shows a pin only once the vault saved it, and not at all when saving fails', async () => {
+    const backend = new FakeBackend({ accounts: manyAccounts(2) });
+    const store = await ready(backend);
+    let release = () => {};
+    const saved = new Promise<void>((r) => {
+      release = r;
+    });
+    const setPinned = backend.setPinned.bind(backend);
+    backend.setPinned = async (id, pinned) => {
+      await saved;
+      return setPinned(id, pinned);
+    };
+    const a1 = store.shown.value[1];
+    if (!a1) throw new Error('missing');
+    const pinning = store.togglePin(a1);
+    await Promise.resolve();
+    expect(store.accounts.value.find((a) => a.id === 'a1')?.pinned).toBe(false); // popup may close now
+    release();
+    await pinning;
+    expect(store.shown.value.map((a) => [a.id, a.pinned])).toEqual([
+      ['a1', true],
+      ['a0', false],
+    ]);
+    backend.setPinned = async () => {
+      throw new Error('disk full');
+    };
+    await store.togglePin(store.shown.value[1] as (typeof store.shown.value)[number]);
+    expect(store.accounts.value.find((a) => a.id === 'a0')?.pinned).toBe(false);
+    expect(store.notice.value).toEqual({ kind: 'error' });
+    store.dispose();
+  });
+
   it('moves an account in manual order and tells the backend the new index', async () => {
     const backend = new FakeBackend({ accounts: manyAccounts(4) });
     const store = await ready(backend);
