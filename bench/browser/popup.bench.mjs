@@ -3,8 +3,8 @@
 // unlocked vault of 10 / 200 / 1,000 accounts. Medians of several opens; the machine is shared,
 // so figures are indicative. Every row says how it was measured.
 import { fileURLToPath } from 'node:url';
+import { measurePageJs } from '../../tests/e2e/bundle-size.mjs';
 import { EXTENSION_DIR } from '../../tests/e2e/extension.mjs';
-import { measurePageJs } from '../../tests/e2e/popup/bundle-size.mjs';
 import { account, launch, PASSWORD, waitFor } from '../../tests/e2e/popup/helpers.mjs';
 import { bundleForPage, seedVault } from '../../tests/e2e/seed.mjs';
 import { serveStatic } from '../../tests/e2e/server.mjs';

@@ -6,8 +6,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { measurePageJs } from '../bundle-size.mjs';
 import { EXTENSION_DIR } from '../extension.mjs';
-import { measurePageJs } from './bundle-size.mjs';
 
 const BUDGET = 50 * 1024;
 const m = measurePageJs(EXTENSION_DIR, 'popup.html');

@@ -1,4 +1,4 @@
-// Measures the popup's initial JavaScript: the module script of popup.html and every chunk it
+// Measures a page's initial JavaScript: the module script of an extension page and every chunk it
 // pulls in through static imports (what must load before the first render), gzipped. Dynamic
 // `import()` chunks (tldts, hash-wasm, …) are listed separately, since they load later or never.
 import { readFileSync } from 'node:fs';
