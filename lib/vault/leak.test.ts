@@ -84,6 +84,7 @@ describe('nothing secret is written in plaintext', () => {
     await vault.changePassword(password, `${password}-2`);
     await vault.lock();
     await vault.unlock(`${password}-2`);
+    await vault.list(); // fills the session's encrypted list cache, which the scan below covers
     await saveSettings({ autoLockMinutes: 7 });
     const rawKey = await session.getKey();
     if (!rawKey) throw new Error('expected unlocked');
@@ -114,6 +115,7 @@ describe('nothing secret is written in plaintext', () => {
     }
     // The vault key is in storage.session (base64), and nothing else secret is.
     expect(sessionArea.vaultKey).toBe(toBase64(rawKey));
+    expect(sessionArea.accountsCache).toBeDefined();
     for (const needle of needles.slice(0, -3)) expect(sessionDump.includes(needle)).toBe(false);
     // Locking removes it.
     await vault.lock();

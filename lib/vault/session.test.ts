@@ -68,6 +68,17 @@ describe.each([
     expect(await s.getKey()).toBeNull();
     expect(await s.lastActivity()).toBeNull();
   });
+
+  it('keeps the list cache and revision until cleared', async () => {
+    const s = make();
+    expect(await s.listState()).toEqual({ revision: '', cache: null });
+    const cache = { revision: 'r1', blob: { iv: 'aXY=', ct: 'Y3Q=' } };
+    await s.setRevision('r1');
+    await s.setListCache(cache);
+    expect(await s.listState()).toEqual({ revision: 'r1', cache });
+    await s.clear();
+    expect(await s.listState()).toEqual({ revision: '', cache: null });
+  });
 });
 
 describe('browser session', () => {

@@ -1,9 +1,12 @@
 import { browser } from 'wxt/browser';
 import { fromBase64, toBase64 } from './crypto';
+import type { EncryptedBlob } from './types';
 
 /** Keys used in `browser.storage.session`. */
 export const SESSION_KEY = 'vaultKey';
 export const SESSION_ACTIVITY = 'lastActivity';
+export const SESSION_REVISION = 'accountsRevision';
+export const SESSION_LIST_CACHE = 'accountsCache';
 export const AUTOLOCK_ALARM = 'keyfob-autolock';
 /** Chrome raises shorter periods to 30 s anyway. */
 export const AUTOLOCK_PERIOD_MINUTES = 0.5;
@@ -20,6 +23,30 @@ export interface Session {
   clear(): Promise<void>;
   touch(now: number): Promise<void>;
   lastActivity(): Promise<number | null>;
+  /**
+   * The account list as last read in full, encrypted with the vault key, tagged with the revision
+   * it was read at; and the current revision ('' before any write this session). See vault.list.
+   */
+  listState(): Promise<{ revision: string; cache: ListCache | null }>;
+  setListCache(cache: ListCache): Promise<void>;
+  /** Marks the accounts changed: any cache tagged with an earlier revision is stale. */
+  setRevision(revision: string): Promise<void>;
+}
+
+/** The decrypted account list, re-encrypted (AES-GCM, vault key) as one blob for a fast reopen. */
+export interface ListCache {
+  revision: string;
+  blob: EncryptedBlob;
+}
+
+function asListCache(v: unknown): ListCache | null {
+  const c = v as Partial<ListCache> | null;
+  return c &&
+    typeof c.revision === 'string' &&
+    typeof c.blob?.iv === 'string' &&
+    typeof c.blob?.ct === 'string'
+    ? { revision: c.revision, blob: { iv: c.blob.iv, ct: c.blob.ct } }
+    : null;
 }
 
 /** The slice of a storage area a session needs (chrome.storage.session or the fake). */
@@ -55,7 +82,7 @@ export function browserSession(
       await area.set({ [SESSION_KEY]: toBase64(raw) });
     },
     async clear() {
-      await area.remove([SESSION_KEY, SESSION_ACTIVITY]);
+      await area.remove([SESSION_KEY, SESSION_ACTIVITY, SESSION_LIST_CACHE, SESSION_REVISION]);
     },
     async touch(now) {
       await area.set({ [SESSION_ACTIVITY]: now });
@@ -64,6 +91,20 @@ export function browserSession(
       const v = (await area.get([SESSION_ACTIVITY]))[SESSION_ACTIVITY];
       return typeof v === 'number' ? v : null;
     },
+    async listState() {
+      const got = await area.get([SESSION_REVISION, SESSION_LIST_CACHE]);
+      const revision = got[SESSION_REVISION];
+      return {
+        revision: typeof revision === 'string' ? revision : '',
+        cache: asListCache(got[SESSION_LIST_CACHE]),
+      };
+    },
+    async setListCache(cache) {
+      await area.set({ [SESSION_LIST_CACHE]: cache });
+    },
+    async setRevision(revision) {
+      await area.set({ [SESSION_REVISION]: revision });
+    },
   };
 }
 
@@ -71,6 +112,8 @@ export function browserSession(
 export function memorySession(): Session {
   let key: string | null = null;
   let activity: number | null = null;
+  let revision = '';
+  let cache: ListCache | null = null;
   return {
     getKey: async () => decodeKey(key),
     setKey: async (raw) => {
@@ -79,11 +122,20 @@ export function memorySession(): Session {
     clear: async () => {
       key = null;
       activity = null;
+      revision = '';
+      cache = null;
     },
     touch: async (now) => {
       activity = now;
     },
     lastActivity: async () => activity,
+    listState: async () => ({ revision, cache }),
+    setListCache: async (c) => {
+      cache = c;
+    },
+    setRevision: async (r) => {
+      revision = r;
+    },
   };
 }
 

@@ -24,6 +24,9 @@ import type {
 } from './types';
 import { assertHeaderShape, assertValidAccount } from './validate';
 
+/** Additional data of the session's list cache (lib/vault/session.ts ListCache). */
+const LIST_CACHE_AAD = 'keyfob/1/session/accounts-list';
+
 /** Additional data binding a record to its id (records cannot be swapped). */
 export const accountAad = (id: string) => `keyfob/1/accounts/${id}`;
 export interface VaultOptions {
@@ -67,6 +70,13 @@ export function openVault(opts: VaultOptions) {
   const newId = () => Array.from(randomBytes(16, random), (b) => b.toString(16).padStart(2, '0')).join('');
 
   const recovery = recoveryStore({ db, key, random });
+
+  /**
+   * After an account write (never before it: a reader between the two would cache old records
+   * under the new revision): a fresh random revision, so every cached list is stale, whichever
+   * page or worker made it. Random, not a counter, because pages cannot increment atomically.
+   */
+  const changed = () => session.setRevision(newId());
 
   async function header(): Promise<VaultHeader> {
     const h = await (await db()).get('meta', 'header');
@@ -211,10 +221,31 @@ export function openVault(opts: VaultOptions) {
     },
 
     /** All accounts, in display order; records failing authentication are reported by id. */
+    /**
+     * All accounts, in display order; records failing authentication are reported by id. Every
+     * popup open calls this: after one full read (1,000 records = 1,000 decryptions), the list is
+     * kept in the session as ONE blob under the vault key, valid until any account write changes
+     * the revision. The key and the session state are fetched at the same time.
+     */
     async list(): Promise<ListResult> {
-      // The key and the (still encrypted) records are fetched at the same time.
-      const [k, records] = await Promise.all([key(), db().then((d) => d.getAll('accounts'))]);
-      return readAll(k, records);
+      const [k, state] = await Promise.all([key(), session.listState()]);
+      if (state.cache?.revision === state.revision) {
+        try {
+          return {
+            accounts: await decryptJson<StoredAccount[]>(k, state.cache.blob, LIST_CACHE_AAD),
+            errors: [],
+          };
+        } catch {
+          // A damaged cache is only a slower open: read the records.
+        }
+      }
+      const result = await readAll(k);
+      if (result.errors.length === 0) {
+        // Tagged with the revision read BEFORE the records: a write meanwhile makes it stale.
+        const blob = await encryptJson(k, result.accounts, LIST_CACHE_AAD, random);
+        session.setListCache({ revision: state.revision, blob }).catch(() => {});
+      }
+      return result;
     },
 
     async get(id: string): Promise<StoredAccount> {
@@ -243,6 +274,7 @@ export function openVault(opts: VaultOptions) {
       const tx = (await db()).transaction('accounts', 'readwrite');
       // `add` (not `put`) so an id collision aborts the whole transaction instead of overwriting.
       await Promise.all([...records.map((r) => tx.store.add(r)), tx.done]);
+      await changed();
       return created;
     },
 
@@ -252,6 +284,7 @@ export function openVault(opts: VaultOptions) {
       const cur = await getAccount(k, id);
       const next: StoredAccount = { ...cur, ...patch, id, createdAt: cur.createdAt, updatedAt: now() };
       await (await db()).put('accounts', await seal(k, next));
+      await changed();
       return next;
     },
 
@@ -270,6 +303,7 @@ export function openVault(opts: VaultOptions) {
         tx.objectStore('recovery').delete(id),
         tx.done,
       ]);
+      await changed();
     },
 
     /** Every decrypted account and backup-code sheet, for the encrypted-backup exporter. */
