@@ -49,23 +49,39 @@ async function benchVault(): Promise<Row[]> {
     value: median(unlocks),
     unit: 'ms',
   });
-  const decrypts: number[] = [];
-  for (let i = 0; i < 5; i++) {
-    const [ms] = await time(async () => {
+  // The first list after an unlock decrypts every record; later ones use the session's list
+  // cache (one blob). Both are timed, with the codes computed, as the popup does.
+  const listWithCodes = () =>
+    time(async () => {
       const { accounts } = await vault.list();
       const now = Date.now();
       for (const a of accounts) generateCode(a, now);
       if (accounts.length !== 1000) throw new Error('expected 1000 accounts');
     });
-    decrypts.push(ms);
+  const full: number[] = [];
+  const cached: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    await vault.lock();
+    await vault.unlock('correct horse battery staple');
+    full.push((await listWithCodes())[0]);
+    await vault.flush(); // the cache is written in the background, well before a popup reopens
+    cached.push((await listWithCodes())[0]);
   }
-  rows.push({
-    group: 'vault',
-    name: 'decrypt 1,000 accounts + compute codes after unlock (Node, median of 5)',
-    value: median(decrypts),
-    unit: 'ms',
-    target: '≤ 50',
-  });
+  rows.push(
+    {
+      group: 'vault',
+      name: 'decrypt 1,000 accounts + compute codes, first list after unlock (Node, median of 5)',
+      value: median(full),
+      unit: 'ms',
+      target: '≤ 50',
+    },
+    {
+      group: 'vault',
+      name: '  … a later list, from the session list cache (Node, median of 5)',
+      value: median(cached),
+      unit: 'ms',
+    },
+  );
   await vault.close();
   return rows;
 }

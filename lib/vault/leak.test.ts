@@ -85,6 +85,7 @@ describe('nothing secret is written in plaintext', () => {
     await vault.lock();
     await vault.unlock(`${password}-2`);
     await vault.list(); // fills the session's encrypted list cache, which the scan below covers
+    await vault.flush();
     await saveSettings({ autoLockMinutes: 7 });
     const rawKey = await session.getKey();
     if (!rawKey) throw new Error('expected unlocked');

@@ -12,6 +12,7 @@ async function listed() {
   await ctx.vault.create(PW);
   const accounts = await ctx.vault.add([draft(1), draft(2), draft(3)]);
   await ctx.vault.list();
+  await ctx.vault.flush(); // the cache is written after the list is returned
   return { ...ctx, accounts, db: await openKeyfobDb(ctx.dbName) };
 }
 
@@ -58,6 +59,7 @@ describe('the session list cache', () => {
     await vault.update(accounts[0]?.id ?? '', { notes: 'fresh' });
     await session.setListCache(good.cache);
     expect((await vault.list()).accounts[0]?.notes).toBe('fresh');
+    await vault.flush();
     const now = await session.listState();
     if (!now.cache) throw new Error('no cache');
     await session.setListCache({ ...now.cache, blob: { ...now.cache.blob, ct: flipB64(now.cache.blob.ct) } });
@@ -73,6 +75,7 @@ describe('the session list cache', () => {
     if (!rec) throw new Error('missing record');
     await db.put('accounts', { ...rec, ct: flipB64(rec.ct) });
     expect((await ctx.vault.list()).errors).toHaveLength(1);
+    await ctx.vault.flush();
     expect((await ctx.session.listState()).cache).toBeNull();
   });
 });

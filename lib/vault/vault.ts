@@ -77,6 +77,8 @@ export function openVault(opts: VaultOptions) {
    * page or worker made it. Random, not a counter, because pages cannot increment atomically.
    */
   const changed = () => session.setRevision(newId());
+  /** The list cache being written in the background, if any (see list, flush). */
+  let cacheWrite: Promise<void> = Promise.resolve();
 
   async function header(): Promise<VaultHeader> {
     const h = await (await db()).get('meta', 'header');
@@ -228,6 +230,7 @@ export function openVault(opts: VaultOptions) {
      * the revision. The key and the session state are fetched at the same time.
      */
     async list(): Promise<ListResult> {
+      await cacheWrite; // this instance's previous cache write lands first: lists stay in order
       const [k, state] = await Promise.all([key(), session.listState()]);
       if (state.cache?.revision === state.revision) {
         try {
@@ -242,8 +245,10 @@ export function openVault(opts: VaultOptions) {
       const result = await readAll(k);
       if (result.errors.length === 0) {
         // Tagged with the revision read BEFORE the records: a write meanwhile makes it stale.
-        const blob = await encryptJson(k, result.accounts, LIST_CACHE_AAD, random);
-        session.setListCache({ revision: state.revision, blob }).catch(() => {});
+        // Not awaited: the caller has its list now, the cache only speeds up the next open.
+        cacheWrite = encryptJson(k, result.accounts, LIST_CACHE_AAD, random)
+          .then((blob) => session.setListCache({ revision: state.revision, blob }))
+          .catch(() => {});
       }
       return result;
     },
@@ -313,8 +318,14 @@ export function openVault(opts: VaultOptions) {
       return { accounts, errors, ...(await readAllRecovery(await db(), k)) };
     },
 
+    /** Resolves when background work (the session list cache) has been written. */
+    async flush(): Promise<void> {
+      await cacheWrite;
+    },
+
     /** Close the database connection (tests, page unload). */
     async close(): Promise<void> {
+      await cacheWrite;
       if (dbp) (await dbp).close();
       dbp = null;
     },
