@@ -84,33 +84,24 @@ export function PopupHeader(p: PopupHeaderProps) {
         onInput={(e) => p.onQuery((e.currentTarget as HTMLInputElement).value)}
         onKeyDown={onKeyDown}
       />
-      <button
-        type="button"
-        class="icon"
-        aria-label={t('popup_scan_page')}
-        title={t('popup_scan_page')}
-        onClick={p.onScan}
-      >
-        <Icon name="scan" />
-      </button>
-      <button
-        type="button"
-        class="icon"
-        aria-label={t('popup_lock')}
-        title={t('popup_lock')}
-        onClick={p.onLock}
-      >
-        <Icon name="lock" />
-      </button>
-      <button
-        type="button"
-        class="icon"
-        aria-label={t('popup_options')}
-        title={t('popup_options')}
-        onClick={p.onOptions}
-      >
-        <Icon name="settings" />
-      </button>
+      {(
+        [
+          ['scan', 'popup_scan_page', p.onScan],
+          ['lock', 'popup_lock', p.onLock],
+          ['settings', 'popup_options', p.onOptions],
+        ] as const
+      ).map(([icon, label, onClick]) => (
+        <button
+          key={icon}
+          type="button"
+          class="icon"
+          aria-label={t(label)}
+          title={t(label)}
+          onClick={onClick}
+        >
+          <Icon name={icon} />
+        </button>
+      ))}
     </header>
   );
 }

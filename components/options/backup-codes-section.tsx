@@ -4,6 +4,7 @@ import { isLow, remaining } from '../../lib/recovery';
 import { displayName } from '../format';
 import { useT } from '../i18n';
 import { countKey } from '../i18n-core';
+import { AccountSelect } from './account-select';
 import { Alert } from './alert';
 import { BackupCodesInput } from './backup-codes-input';
 import { BackupCodesList } from './backup-codes-list';
@@ -48,17 +49,7 @@ export function BackupCodesSection(p: BackupCodesSectionProps) {
     <section aria-labelledby="codes-title">
       <h2 id="codes-title">{t('options_nav_backup_codes')}</h2>
       <p>{t('options_codes_intro')}</p>
-      <label for="codes-account">{t('options_codes_account')}</label>
-      <select id="codes-account" value={p.accountId ?? ''} onChange={(e) => p.onPick(e.currentTarget.value)}>
-        <option value="" disabled>
-          {t('options_codes_pick')}
-        </option>
-        {p.accounts.map((a) => (
-          <option key={a.id} value={a.id}>
-            {displayName(a.issuer, a.label) || t('options_unnamed')}
-          </option>
-        ))}
-      </select>
+      <AccountSelect id="codes-account" accounts={p.accounts} value={p.accountId ?? ''} onPick={p.onPick} />
       <Alert msgs={[p.error]} />
       {account && (
         <>

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { StoredAccount } from '../../entrypoints/options/backend-types';
 import { displayName } from '../format';
 import { useT } from '../i18n';
+import { AccountSelect } from './account-select';
 
 export interface ExportQrProps {
   accounts: StoredAccount[];
@@ -25,17 +26,7 @@ export function ExportQr(p: ExportQrProps) {
       <h3 id="export-qr-title">{t('options_export_qr')}</h3>
       <p class="warning">{t('options_export_qr_warning')}</p>
       <div class="row">
-        <label for="export-qr-account">{t('options_codes_account')}</label>
-        <select id="export-qr-account" value={pick} onChange={(e) => setPick(e.currentTarget.value)}>
-          <option value="" disabled>
-            {t('options_codes_pick')}
-          </option>
-          {p.accounts.map((a) => (
-            <option key={a.id} value={a.id}>
-              {displayName(a.issuer, a.label) || t('options_unnamed')}
-            </option>
-          ))}
-        </select>
+        <AccountSelect id="export-qr-account" accounts={p.accounts} value={pick} onPick={setPick} />
         <button type="button" disabled={!pick || p.busy} onClick={() => p.onShow(pick)}>
           {t('options_export_qr_show')}
         </button>
