@@ -2,18 +2,13 @@ import {
   cryptoRandom,
   DEFAULT_KDF,
   decryptJson,
-  deriveKek,
   encryptJson,
   importVaultKey,
   KEY_BYTES,
   randomBytes,
-  SALT_BYTES,
-  toBase64,
-  unwrapVaultKey,
-  validateKdf,
-  wrapVaultKey,
 } from '../vault/crypto';
 import { VaultError } from '../vault/errors';
+import { type PasswordWrap, unwrapWithPassword, wrapWithPassword } from '../vault/slots';
 import type {
   EncryptedBlob,
   KdfCost,
@@ -38,7 +33,7 @@ export interface BackupFile {
   format: typeof BACKUP_FORMAT;
   version: 1;
   createdAt: number;
-  slot: { kdf: KdfParams; iv: string; wrappedKey: string };
+  slot: PasswordWrap;
   payload: EncryptedBlob;
 }
 
@@ -47,7 +42,8 @@ const slotAad = (createdAt: number, kdf: KdfParams) =>
 
 /**
  * Encrypts a backup under its own password: a random 256-bit backup key encrypts the payload
- * (AES-256-GCM, fresh IV); an Argon2id-derived key wraps it, as in the vault's password slot.
+ * (AES-256-GCM, fresh IV); it is wrapped under the password exactly as the vault's slot is
+ * (lib/vault/slots.ts), with additional data naming the backup instead of the vault.
  * The backup password is independent of the master password, so sharing one leaks neither.
  * @see DESIGN.md "Vault format"
  */
@@ -57,14 +53,14 @@ export async function createBackup(
   opts: { now: number; kdf?: KdfCost; random?: RandomSource },
 ): Promise<BackupFile> {
   const random = opts.random ?? cryptoRandom;
-  const kdf: KdfParams = {
-    name: 'argon2id',
-    ...(opts.kdf ?? DEFAULT_KDF),
-    salt: toBase64(randomBytes(SALT_BYTES, random)),
-  };
-  validateKdf(kdf);
   const raw = randomBytes(KEY_BYTES, random);
-  const wrapped = await wrapVaultKey(await deriveKek(password, kdf), raw, slotAad(opts.now, kdf), random);
+  const slot = await wrapWithPassword({
+    password,
+    key: raw,
+    cost: opts.kdf ?? DEFAULT_KDF,
+    random,
+    aad: (kdf) => slotAad(opts.now, kdf),
+  });
   const key = await importVaultKey(raw);
   raw.fill(0);
   const encrypted = await encryptJson(key, payload, PAYLOAD_AAD, random);
@@ -72,7 +68,7 @@ export async function createBackup(
     format: BACKUP_FORMAT,
     version: 1,
     createdAt: opts.now,
-    slot: { kdf, ...wrapped },
+    slot,
     payload: encrypted,
   };
 }
@@ -89,9 +85,7 @@ export function isBackupFile(value: unknown): value is BackupFile {
  */
 export async function openBackup(file: BackupFile, password: string): Promise<BackupPayload> {
   if (file.version !== 1 || !file.slot || !file.payload) throw new VaultError('tampered-header', 'backup');
-  validateKdf(file.slot.kdf);
-  const kek = await deriveKek(password, file.slot.kdf);
-  const raw = await unwrapVaultKey(kek, file.slot, slotAad(file.createdAt, file.slot.kdf));
+  const raw = await unwrapWithPassword(file.slot, password, slotAad(file.createdAt, file.slot.kdf));
   const key = await importVaultKey(raw);
   raw.fill(0);
   const payload = await decryptJson<BackupPayload>(key, file.payload, PAYLOAD_AAD);
