@@ -1,3 +1,4 @@
+import { errorMsg } from '../../entrypoints/options/messages';
 import { validateDraft } from '../../lib/otp/draft';
 import { isOtpUriError, type OtpUriErrorCode } from '../../lib/otp/errors';
 import type { AccountDraft, OtpAlgorithm, OtpType } from '../../lib/otp/types';
@@ -34,15 +35,6 @@ const FIELD_OF: Partial<Record<OtpUriErrorCode, DraftField>> = {
   'bad-period': 'period',
   'bad-counter': 'counter',
   'bad-algorithm': 'algorithm',
-};
-
-const KEY_OF: Partial<Record<OtpUriErrorCode, string>> = {
-  'missing-secret': 'options_error_secret_missing',
-  'bad-secret': 'options_error_secret_invalid',
-  'bad-digits': 'options_error_digits',
-  'bad-period': 'options_error_period',
-  'bad-counter': 'options_error_counter',
-  'bad-algorithm': 'options_error_algorithm',
 };
 
 /** Whole number from a text field, or NaN (which validateDraft rejects). */
@@ -82,7 +74,8 @@ export function formToDraft(
     } catch (e) {
       if (!isOtpUriError(e)) throw e;
       const field = FIELD_OF[e.code];
-      if (field) errors[field] = KEY_OF[e.code] ?? 'options_error_generic';
+      // The same message the page shows for this error code anywhere else.
+      if (field) errors[field] = errorMsg(e).key;
     }
   }
   if (Object.keys(errors).length > 0) return { errors };
