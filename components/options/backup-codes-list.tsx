@@ -44,7 +44,7 @@ export function BackupCodesList(p: BackupCodesListProps) {
               </button>
               <label>
                 <input type="checkbox" checked={used} onChange={() => p.onUsed(c.code, !used)} />{' '}
-                <span class="sr-only">{t('options_codes_mark_n', n)}</span>
+                <span class="visually-hidden">{t('options_codes_mark_n', n)}</span>
                 <span aria-hidden="true">{t('options_codes_used_box')}</span>
               </label>
             </li>

@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { browserTranslator } from '../../components/i18n-core';
 import { App } from './app';
 import { createBrowserBackend } from './backend';
+import '../../components/base.css';
 import './style.css';
 import './controls.css';
 import './sections.css';

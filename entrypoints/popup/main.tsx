@@ -4,6 +4,7 @@ import { browserTranslator } from '../../components/i18n-core';
 import { loadSettings } from '../../lib/settings';
 import { App } from './app';
 import { createBrowserBackend } from './backend';
+import '../../components/base.css';
 import './style.css';
 
 /** Keys are checked by the locale tests, so the page passes them through untyped. */
