@@ -2,27 +2,12 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RecoverySheet, StoredAccount } from '../../entrypoints/options/backend-types';
+import { storedAccount } from '../../lib/vault/test-helpers';
 import { BackupCodesSection, type BackupCodesSectionProps } from './backup-codes-section';
 
 afterEach(cleanup);
 
-const account = (id: string, issuer: string): StoredAccount => ({
-  id,
-  type: 'totp',
-  secret: 'JBSWY3DPEHPK3PXP',
-  issuer,
-  label: 'me',
-  algorithm: 'SHA1',
-  digits: 6,
-  period: 30,
-  counter: 0,
-  sites: [],
-  notes: '',
-  pinned: false,
-  order: 0,
-  createdAt: 0,
-  updatedAt: 0,
-});
+const account = (id: string, issuer: string): StoredAccount => storedAccount({ id, issuer, label: 'me' });
 const sheetOf = (codes: string[], createdAt: number): RecoverySheet => ({
   codes: codes.map((code) => ({ code, usedAt: null })),
   createdAt,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { storedAccount } from '../../lib/vault/test-helpers';
 import type { AccountDraft, ParsedImport, StoredAccount } from './backend-types';
 import { createOptionsStore } from './store';
 import { fakeBackend } from './test-backend';
@@ -14,16 +15,7 @@ const draft = (secret: string, issuer: string, over: Partial<AccountDraft> = {})
   counter: 0,
   ...over,
 });
-const stored = (d: AccountDraft, id: string): StoredAccount => ({
-  ...d,
-  id,
-  sites: [],
-  notes: '',
-  pinned: false,
-  order: 0,
-  createdAt: 0,
-  updatedAt: 0,
-});
+const stored = (d: AccountDraft, id: string): StoredAccount => storedAccount({ ...d, id });
 const clock = { now: () => 1_700_000_000_000 };
 const file = (name: string) => new File(['x'], name, { type: 'application/json' });
 const typed = (code: string) => Object.assign(new Error(code), { code });

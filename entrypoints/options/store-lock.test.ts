@@ -1,25 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { StoredAccount } from './backend-types';
+import { storedAccount } from '../../lib/vault/test-helpers';
 import { createOptionsStore } from './store';
 import { fakeBackend } from './test-backend';
 
-const account: StoredAccount = {
-  type: 'totp',
-  secret: 'JBSWY3DPEHPK3PXP',
-  issuer: 'GitHub',
-  label: 'octo',
-  algorithm: 'SHA1',
-  digits: 6,
-  period: 30,
-  counter: 0,
-  id: 'a',
-  sites: [],
-  notes: '',
-  pinned: false,
-  order: 0,
-  createdAt: 0,
-  updatedAt: 0,
-};
+const account = storedAccount();
 const sheet = { codes: [{ code: '1111-2222', usedAt: null }], createdAt: 0, updatedAt: 0 };
 
 describe('options store and locking', () => {

@@ -1,29 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { createBackup } from '../export/keyfob-backup';
 import { KDF_FLOOR } from '../vault/crypto';
+import { storedAccount } from '../vault/test-helpers';
 import type { StoredAccount } from '../vault/types';
 import { type ImportError, parseImport } from './index';
 import type { RestoredAccount } from './keyfob-backup';
 
-const account = (over: Partial<StoredAccount>): StoredAccount => ({
-  type: 'totp',
-  secret: 'JBSWY3DPEHPK3PXP',
-  issuer: 'GitHub',
-  label: 'octo',
-  algorithm: 'SHA1',
-  digits: 6,
-  period: 30,
-  counter: 0,
-  id: 'a1',
-  sites: ['https://github.com'],
-  notes: 'work',
-  color: '#ff0000',
-  pinned: true,
-  order: 3,
-  createdAt: 1,
-  updatedAt: 2,
-  ...over,
-});
+// Every optional field set, so a restore that drops one shows.
+const account = (over: Partial<StoredAccount>): StoredAccount =>
+  storedAccount({
+    id: 'a1',
+    sites: ['https://github.com'],
+    notes: 'work',
+    color: '#ff0000',
+    pinned: true,
+    order: 3,
+    createdAt: 1,
+    updatedAt: 2,
+    ...over,
+  });
 
 const sheet = {
   codes: [

@@ -6,6 +6,7 @@ import type { AccountDraft } from '../otp/types';
 import { fromBase64, KDF_FLOOR, toBase64 } from './crypto';
 import type { Session } from './session';
 import { memorySession } from './session';
+import type { StoredAccount } from './types';
 import { openVault, type VaultOptions } from './vault';
 
 /** Real Argon2id at the OWASP floor: keeps the suite fast without mocking crypto. */
@@ -28,6 +29,28 @@ export function draft(i: number, over: Partial<AccountDraft> = {}): AccountDraft
     digits: 6,
     period: 30,
     counter: 0,
+    ...over,
+  };
+}
+
+/** A complete stored TOTP account (GitHub/octo, RFC-style secret) for tests above the vault. */
+export function storedAccount(over: Partial<StoredAccount> = {}): StoredAccount {
+  return {
+    type: 'totp',
+    secret: 'JBSWY3DPEHPK3PXP',
+    issuer: 'GitHub',
+    label: 'octo',
+    algorithm: 'SHA1',
+    digits: 6,
+    period: 30,
+    counter: 0,
+    id: 'a',
+    sites: [],
+    notes: '',
+    pinned: false,
+    order: 0,
+    createdAt: 0,
+    updatedAt: 0,
     ...over,
   };
 }
