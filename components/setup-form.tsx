@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { passwordStrength } from './format';
 import { useT } from './i18n';
+import { PasswordField } from './password-field';
 
 /** Props of the first-run setup form. */
 export interface SetupFormProps {
@@ -47,29 +48,27 @@ export function SetupForm(p: SetupFormProps) {
     <form class="form" onSubmit={submit} aria-labelledby="setup-title" noValidate>
       <h1 id="setup-title">{t('popup_setup_title')}</h1>
       <p>{t('popup_setup_intro')}</p>
-      <label for="setup-password">{t('popup_setup_password')}</label>
-      <input
-        ref={first}
+      <PasswordField
         id="setup-password"
-        type="password"
+        label={t('popup_setup_password')}
         autocomplete="new-password"
         value={password}
-        aria-describedby="setup-strength setup-warning"
-        aria-invalid={submitted && tooShort}
-        onInput={(e) => setPassword((e.currentTarget as HTMLInputElement).value)}
+        onValue={setPassword}
+        describedBy="setup-strength setup-warning"
+        invalid={submitted && tooShort}
+        inputRef={first}
       />
       <p id="setup-strength" class={`strength ${password ? strength.level : ''}`}>
         {password ? t('popup_strength', t(`popup_strength_${strength.level}`)) : ''}
       </p>
-      <label for="setup-confirm">{t('popup_setup_confirm')}</label>
-      <input
+      <PasswordField
         id="setup-confirm"
-        type="password"
+        label={t('popup_setup_confirm')}
         autocomplete="new-password"
         value={confirm}
-        aria-invalid={submitted && !tooShort && mismatch}
-        aria-describedby="setup-error"
-        onInput={(e) => setConfirm((e.currentTarget as HTMLInputElement).value)}
+        onValue={setConfirm}
+        describedBy="setup-error"
+        invalid={submitted && !tooShort && mismatch}
       />
       <p id="setup-warning" class="warning">
         {t('popup_setup_warning')}

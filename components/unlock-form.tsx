@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useT } from './i18n';
+import { PasswordField } from './password-field';
 
 /** Props of the unlock form. `retryAt` and `now` come from the store's injected clock. */
 export interface UnlockFormProps {
@@ -39,16 +40,15 @@ export function UnlockForm(p: UnlockFormProps) {
   return (
     <form class="form" onSubmit={submit} aria-labelledby="unlock-title">
       <h1 id="unlock-title">{t('popup_unlock_title')}</h1>
-      <label for="unlock-password">{t('popup_unlock_password')}</label>
-      <input
-        ref={input}
+      <PasswordField
         id="unlock-password"
-        type="password"
+        label={t('popup_unlock_password')}
         autocomplete="current-password"
         value={password}
-        aria-invalid={p.error === 'wrong-password'}
-        aria-describedby="unlock-status"
-        onInput={(e) => setPassword((e.currentTarget as HTMLInputElement).value)}
+        onValue={setPassword}
+        describedBy="unlock-status"
+        invalid={p.error === 'wrong-password'}
+        inputRef={input}
       />
       <p id="unlock-status" class="status" role="status" aria-live="polite">
         {p.error === 'wrong-password'

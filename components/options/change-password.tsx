@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { Msg } from '../../entrypoints/options/messages';
 import { useT } from '../i18n';
+import { PasswordField } from '../password-field';
 
 export interface ChangePasswordProps {
   busy: boolean;
@@ -40,30 +41,27 @@ export function ChangePassword(p: ChangePasswordProps) {
       }}
     >
       <h3 id="change-password-title">{t('options_change_password')}</h3>
-      <label for="cp-old">{t('options_password_old')}</label>
-      <input
+      <PasswordField
         id="cp-old"
-        type="password"
+        label={t('options_password_old')}
         autocomplete="current-password"
         value={old}
-        onInput={(e) => setOld(e.currentTarget.value)}
+        onValue={setOld}
       />
-      <label for="cp-new">{t('options_password_new')}</label>
-      <input
+      <PasswordField
         id="cp-new"
-        type="password"
+        label={t('options_password_new')}
         autocomplete="new-password"
         value={next}
-        onInput={(e) => setNext(e.currentTarget.value)}
+        onValue={setNext}
       />
-      <label for="cp-confirm">{t('options_password_confirm')}</label>
-      <input
+      <PasswordField
         id="cp-confirm"
-        type="password"
+        label={t('options_password_confirm')}
         autocomplete="new-password"
         value={confirm}
-        aria-describedby="cp-error"
-        onInput={(e) => setConfirm(e.currentTarget.value)}
+        onValue={setConfirm}
+        describedBy="cp-error"
       />
       <p id="cp-error" class="error" role="alert">
         {shown}

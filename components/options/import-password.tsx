@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { Msg } from '../../entrypoints/options/messages';
 import { useT } from '../i18n';
+import { PasswordField } from '../password-field';
 
 export interface ImportPasswordProps {
   fileName: string;
@@ -29,16 +30,15 @@ export function ImportPassword(p: ImportPasswordProps) {
     >
       <h3 id="import-password-title">{t('options_import_password_title')}</h3>
       <p>{t('options_import_password_intro', p.fileName)}</p>
-      <label for="import-password">{t('options_import_password')}</label>
-      <input
+      <PasswordField
         id="import-password"
-        type="password"
+        label={t('options_import_password')}
         autocomplete="off"
         value={password}
-        ref={(el) => el?.focus()}
-        aria-invalid={!!p.error}
-        aria-describedby="import-password-error"
-        onInput={(e) => setPassword(e.currentTarget.value)}
+        onValue={setPassword}
+        describedBy="import-password-error"
+        invalid={!!p.error}
+        inputRef={(el) => el?.focus()}
       />
       <p id="import-password-error" class="error" role="alert">
         {p.error ? t(p.error.key, p.error.subs) : ''}

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { useT } from '../i18n';
+import { PasswordField } from '../password-field';
 
 export interface PasswordPairProps {
   idPrefix: string;
@@ -35,22 +36,20 @@ export function PasswordPair(p: PasswordPairProps) {
         }
       }}
     >
-      <label for={id('password')}>{t('options_export_password')}</label>
-      <input
+      <PasswordField
         id={id('password')}
-        type="password"
+        label={t('options_export_password')}
         autocomplete="new-password"
         value={password}
-        onInput={(e) => setPassword(e.currentTarget.value)}
+        onValue={setPassword}
       />
-      <label for={id('confirm')}>{t('options_export_password_confirm')}</label>
-      <input
+      <PasswordField
         id={id('confirm')}
-        type="password"
+        label={t('options_export_password_confirm')}
         autocomplete="new-password"
         value={confirm}
-        aria-describedby={id('error')}
-        onInput={(e) => setConfirm(e.currentTarget.value)}
+        onValue={setConfirm}
+        describedBy={id('error')}
       />
       <p id={id('error')} class="error" role="alert">
         {error}
