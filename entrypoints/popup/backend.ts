@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { sendToBackground } from '@/lib/messaging';
 import { isLow, markUnused } from '@/lib/recovery';
-import { loadSettings } from '@/lib/settings';
+import { loadSettings, type Settings } from '@/lib/settings';
 import { browserSession, openKeyfobDb, openVault } from '@/lib/vault';
 import type { StoredAccount } from '@/lib/vault/types';
 import type { BackupSummary, FieldKind, PopupAccount, PopupBackend } from './backend-types';
@@ -13,12 +13,14 @@ const toPopup = (a: StoredAccount): PopupAccount => a;
  * The popup's real backend: the vault is opened right here (an extension page may use IndexedDB
  * and storage.session); tab state, filling, clipboard clearing and page capture go through the
  * background, which outlives the popup.
+ * Settings are read once per popup (`settings`, shared with main.tsx's theme): a popup lives for
+ * seconds, and every read is a storage round trip on the way to the first paint.
  * @see /work/shared/DESIGN.md "Data flow"
  */
-export function createBrowserBackend(): PopupBackend {
+export function createBrowserBackend(settings: Promise<Settings> = loadSettings()): PopupBackend {
   const vault = openVault({
     session: browserSession(),
-    idleMinutes: async () => (await loadSettings()).autoLockMinutes,
+    idleMinutes: async () => (await settings).autoLockMinutes,
   });
   const changed = () => sendToBackground({ type: 'vault-changed' }).catch(() => {});
   const activeTabId = async () => (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
@@ -124,8 +126,6 @@ export function createBrowserBackend(): PopupBackend {
       if (!reply?.ok) throw new Error(reply?.reason ?? 'failed');
       window.close();
     },
-    async settings() {
-      return loadSettings();
-    },
+    settings: () => settings,
   };
 }
