@@ -5,9 +5,6 @@ import { countKey } from '../i18n-core';
 import { Alert } from './alert';
 import { ChangePassword } from './change-password';
 
-export const AUTO_LOCK_MINUTES = [1, 5, 15, 30, 60, 240, 0] as const;
-export const CLIPBOARD_SECONDS = [10, 20, 30, 60, 120, 0] as const;
-export const LOW_CODES = [1, 2, 3, 5, 0] as const;
 const THEMES: Theme[] = ['system', 'light', 'dark'];
 
 export interface SettingsSectionProps {
@@ -23,14 +20,77 @@ export interface SettingsSectionProps {
   onChangePassword(oldPassword: string, newPassword: string): Promise<boolean>;
 }
 
-/** Options of a select, keeping a saved value that is not in the list (set elsewhere). */
-const withValue = (values: readonly number[], current: number) =>
-  values.includes(current) ? values : [...values, current].sort((a, b) => a - b);
+type NumberField = 'autoLockMinutes' | 'clipboardClearSeconds' | 'lowBackupCodes';
+
+/** A numeric setting offered as a list: its label, the values, and how 0 and n read. */
+interface NumberChoice {
+  field: NumberField;
+  id: string;
+  label: string;
+  values: readonly number[];
+  zero: string;
+  /** message key for n (its `_one` twin is used for 1) */
+  many: string;
+}
+
+const NUMBER_SETTINGS: readonly NumberChoice[] = [
+  {
+    field: 'autoLockMinutes',
+    id: 'set-autolock',
+    label: 'options_autolock',
+    values: [1, 5, 15, 30, 60, 240, 0],
+    zero: 'options_autolock_restart',
+    many: 'options_minutes',
+  },
+  {
+    field: 'clipboardClearSeconds',
+    id: 'set-clipboard',
+    label: 'options_clipboard',
+    values: [10, 20, 30, 60, 120, 0],
+    zero: 'options_clipboard_never',
+    many: 'options_seconds',
+  },
+  {
+    field: 'lowBackupCodes',
+    id: 'set-low-codes',
+    label: 'options_low_codes',
+    values: [1, 2, 3, 5, 0],
+    zero: 'options_low_codes_none',
+    many: 'options_low_codes_n',
+  },
+];
+
+/** One numeric setting, saved on change; a saved value not in the list (set elsewhere) is kept. */
+function NumberSetting(p: {
+  choice: NumberChoice;
+  settings: OptionsSettings;
+  onSave(s: OptionsSettings): void;
+}) {
+  const t = useT();
+  const { field, id, label, values, zero, many } = p.choice;
+  const current = p.settings[field];
+  const shown = values.includes(current) ? values : [...values, current].sort((a, b) => a - b);
+  return (
+    <>
+      <label for={id}>{t(label)}</label>
+      <select
+        id={id}
+        value={String(current)}
+        onChange={(e) => p.onSave({ ...p.settings, [field]: Number(e.currentTarget.value) })}
+      >
+        {shown.map((n) => (
+          <option key={n} value={String(n)}>
+            {n === 0 ? t(zero) : t(countKey(many, n), n)}
+          </option>
+        ))}
+      </select>
+    </>
+  );
+}
 
 /**
- * Auto-lock, clipboard clearing, theme, the low-backup-codes warning and the in-page button (each
- * saved on change), the fill shortcut, the master
- * password and the key-derivation strength in use.
+ * Auto-lock, clipboard clearing, the low-backup-codes warning, theme and the in-page button
+ * (each saved on change), the fill shortcut, the master password and the key-derivation strength.
  * @see https://developer.chrome.com/docs/extensions/reference/api/commands
  */
 export function SettingsSection(p: SettingsSectionProps) {
@@ -45,30 +105,9 @@ export function SettingsSection(p: SettingsSectionProps) {
       ) : (
         <div class="card form">
           <h3>{t('options_settings_general')}</h3>
-          <label for="set-autolock">{t('options_autolock')}</label>
-          <select
-            id="set-autolock"
-            value={String(s.autoLockMinutes)}
-            onChange={(e) => p.onSave({ ...s, autoLockMinutes: Number(e.currentTarget.value) })}
-          >
-            {withValue(AUTO_LOCK_MINUTES, s.autoLockMinutes).map((m) => (
-              <option key={m} value={String(m)}>
-                {m === 0 ? t('options_autolock_restart') : t(countKey('options_minutes', m), m)}
-              </option>
-            ))}
-          </select>
-          <label for="set-clipboard">{t('options_clipboard')}</label>
-          <select
-            id="set-clipboard"
-            value={String(s.clipboardClearSeconds)}
-            onChange={(e) => p.onSave({ ...s, clipboardClearSeconds: Number(e.currentTarget.value) })}
-          >
-            {withValue(CLIPBOARD_SECONDS, s.clipboardClearSeconds).map((n) => (
-              <option key={n} value={String(n)}>
-                {n === 0 ? t('options_clipboard_never') : t(countKey('options_seconds', n), n)}
-              </option>
-            ))}
-          </select>
+          {NUMBER_SETTINGS.map((n) => (
+            <NumberSetting key={n.field} choice={n} settings={s} onSave={p.onSave} />
+          ))}
           <label for="set-theme">{t('options_theme')}</label>
           <select
             id="set-theme"
@@ -78,18 +117,6 @@ export function SettingsSection(p: SettingsSectionProps) {
             {THEMES.map((th) => (
               <option key={th} value={th}>
                 {t(`options_theme_${th}`)}
-              </option>
-            ))}
-          </select>
-          <label for="set-low-codes">{t('options_low_codes')}</label>
-          <select
-            id="set-low-codes"
-            value={String(s.lowBackupCodes)}
-            onChange={(e) => p.onSave({ ...s, lowBackupCodes: Number(e.currentTarget.value) })}
-          >
-            {withValue(LOW_CODES, s.lowBackupCodes).map((n) => (
-              <option key={n} value={String(n)}>
-                {n === 0 ? t('options_low_codes_none') : t(countKey('options_low_codes_n', n), n)}
               </option>
             ))}
           </select>
