@@ -146,6 +146,32 @@ export function openVault(opts: VaultOptions) {
     }
   }
 
+  /**
+   * The account list: after one full read (1,000 records = 1,000 decryptions) it is kept in the
+   * session as ONE blob under the vault key, valid until an account write changes the revision.
+   * This instance's previous cache write lands first, so its lists stay in order.
+   */
+  async function currentList(k: CryptoKey, state: Awaited<ReturnType<Session['listState']>>) {
+    await cacheWrite;
+    if (state.cache?.revision === state.revision) {
+      try {
+        const accounts = await decryptJson<StoredAccount[]>(k, state.cache.blob, LIST_CACHE_AAD);
+        return { accounts, errors: [] };
+      } catch {
+        // A damaged cache is only a slower open: read the records.
+      }
+    }
+    const result = await readAll(k);
+    if (result.errors.length === 0) {
+      // Tagged with the revision read BEFORE the records: a write meanwhile makes it stale.
+      // Not awaited: the caller has its list now, the cache only speeds up the next open.
+      cacheWrite = encryptJson(k, result.accounts, LIST_CACHE_AAD, random)
+        .then((blob) => session.setListCache({ revision: state.revision, blob }))
+        .catch(() => {});
+    }
+    return result;
+  }
+
   return {
     ...recovery,
     /** True when a vault header exists. */
@@ -222,35 +248,13 @@ export function openVault(opts: VaultOptions) {
       }
     },
 
-    /** All accounts, in display order; records failing authentication are reported by id. */
     /**
      * All accounts, in display order; records failing authentication are reported by id. Every
-     * popup open calls this: after one full read (1,000 records = 1,000 decryptions), the list is
-     * kept in the session as ONE blob under the vault key, valid until any account write changes
-     * the revision. The key and the session state are fetched at the same time.
+     * popup open calls this, so it goes through the session's list cache (see `currentList`).
      */
     async list(): Promise<ListResult> {
-      await cacheWrite; // this instance's previous cache write lands first: lists stay in order
       const [k, state] = await Promise.all([key(), session.listState()]);
-      if (state.cache?.revision === state.revision) {
-        try {
-          return {
-            accounts: await decryptJson<StoredAccount[]>(k, state.cache.blob, LIST_CACHE_AAD),
-            errors: [],
-          };
-        } catch {
-          // A damaged cache is only a slower open: read the records.
-        }
-      }
-      const result = await readAll(k);
-      if (result.errors.length === 0) {
-        // Tagged with the revision read BEFORE the records: a write meanwhile makes it stale.
-        // Not awaited: the caller has its list now, the cache only speeds up the next open.
-        cacheWrite = encryptJson(k, result.accounts, LIST_CACHE_AAD, random)
-          .then((blob) => session.setListCache({ revision: state.revision, blob }))
-          .catch(() => {});
-      }
-      return result;
+      return currentList(k, state);
     },
 
     async get(id: string): Promise<StoredAccount> {
@@ -259,8 +263,9 @@ export function openVault(opts: VaultOptions) {
 
     /** Add accounts in one transaction: all are written or none. */
     async add(drafts: NewAccount[]): Promise<StoredAccount[]> {
-      const k = await key();
-      const { accounts } = await readAll(k);
+      const [k, state] = await Promise.all([key(), session.listState()]);
+      // Only the highest order is needed: the cached list saves decrypting every record.
+      const { accounts } = await currentList(k, state);
       let order = accounts.reduce((m, a) => Math.max(m, a.order), -1);
       const t = now();
       const created = drafts.map(
