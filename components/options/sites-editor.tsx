@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
+import { normalizeSite } from '../../lib/sites';
 import { useT } from '../i18n';
-import { siteOrigin } from './site-origin';
 
 export interface SitesEditorProps {
   sites: string[];
@@ -20,7 +20,7 @@ export function SitesEditor(p: SitesEditorProps) {
   const [error, setError] = useState('');
 
   const add = (raw: string | null) => {
-    const site = raw ? siteOrigin(raw) : null;
+    const site = raw ? normalizeSite(raw) : null;
     if (!site) {
       setError(t(raw ? 'options_site_invalid' : 'options_site_no_tab'));
       return;

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { sendToBackground } from '@/lib/messaging';
-import { siteOrigin } from '../../components/options/site-origin';
+import { normalizeSite } from '@/lib/sites';
 
 type QrDecoder = { decode(image: Blob | string): Promise<string[]> };
 
@@ -33,7 +33,7 @@ export function createTabActions(qr: QrDecoder) {
           ? tab.url
           : ((await sendToBackground({ type: 'tab-state', tabId: tab.id }).catch(() => null))?.url ??
             undefined);
-        if (isWeb(url)) return siteOrigin(url);
+        if (isWeb(url)) return normalizeSite(url);
         if (tab.active) return null;
       }
       return null;
