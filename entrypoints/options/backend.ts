@@ -3,11 +3,10 @@ import { parseImport } from '@/lib/import';
 import { FILL_COMMAND } from '@/lib/messages';
 import { sendToBackground } from '@/lib/messaging';
 import { loadSettings, saveSettings } from '@/lib/settings';
-import { browserSession, openKeyfobDb, openVault, SESSION_KEY } from '@/lib/vault';
-import { addWithSheets } from './add-with-sheets';
+import { browserSession, openVault, SESSION_KEY } from '@/lib/vault';
 import { createFileActions } from './backend-files';
 import { createTabActions } from './backend-tabs';
-import type { KdfInfo, OptionsBackend, OptionsSettings, ParsedImport } from './backend-types';
+import type { OptionsBackend, OptionsSettings, ParsedImport } from './backend-types';
 import { createQrClient } from './qr-client';
 
 /**
@@ -58,7 +57,7 @@ export function createBrowserBackend(): OptionsBackend {
     async addAccounts(accounts, onProgress) {
       // vault.add is one transaction (all or nothing), so progress has two honest points.
       onProgress?.(0, accounts.length);
-      const added = await write(() => addWithSheets(vault, accounts));
+      const added = await write(() => vault.add(accounts));
       onProgress?.(accounts.length, accounts.length);
       return added;
     },
@@ -83,22 +82,7 @@ export function createBrowserBackend(): OptionsBackend {
       await changed();
     },
     changePassword: (oldPassword, newPassword) => vault.changePassword(oldPassword, newPassword),
-    async kdfInfo(): Promise<KdfInfo> {
-      const db = await openKeyfobDb();
-      try {
-        const header = await db.get('meta', 'header');
-        const kdf = header?.slots[0]?.kdf;
-        if (!kdf) throw Object.assign(new Error('No vault'), { code: 'no-vault' });
-        return {
-          name: kdf.name,
-          memoryKiB: kdf.memoryKiB,
-          iterations: kdf.iterations,
-          parallelism: kdf.parallelism,
-        };
-      } finally {
-        db.close();
-      }
-    },
+    kdfInfo: () => vault.kdfInfo(),
     async shortcut() {
       const commands = await browser.commands.getAll();
       return commands.find((c) => c.name === FILL_COMMAND)?.shortcut ?? '';

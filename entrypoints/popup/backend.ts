@@ -1,10 +1,10 @@
 import { browser } from 'wxt/browser';
 import { sendToBackground } from '@/lib/messaging';
-import { isLow, markUnused } from '@/lib/recovery';
+import { markUnused } from '@/lib/recovery';
 import { loadSettings, type Settings } from '@/lib/settings';
-import { browserSession, openKeyfobDb, openVault } from '@/lib/vault';
+import { browserSession, openVault } from '@/lib/vault';
 import type { StoredAccount } from '@/lib/vault/types';
-import type { BackupSummary, FieldKind, PopupAccount, PopupBackend } from './backend-types';
+import type { FieldKind, PopupAccount, PopupBackend } from './backend-types';
 import { copyToClipboard } from './clipboard';
 
 const toPopup = (a: StoredAccount): PopupAccount => a;
@@ -66,21 +66,7 @@ export function createBrowserBackend(settings: Promise<Settings> = loadSettings(
       await changed();
       return updated;
     },
-    async backupCodes(lowThreshold) {
-      // Only accounts with a sheet have a record: list the (opaque, random) ids, decrypt those.
-      const db = await openKeyfobDb();
-      const ids = await db.getAllKeys('recovery').finally(() => db.close());
-      const out: Record<string, BackupSummary> = {};
-      await Promise.all(
-        ids.map(async (id) => {
-          const sheet = await vault.getRecovery(id).catch(() => null);
-          if (!sheet) return;
-          const remaining = sheet.codes.filter((c) => c.usedAt === null).length;
-          out[id] = { remaining, low: isLow(sheet, lowThreshold) };
-        }),
-      );
-      return out;
-    },
+    backupCodes: (lowThreshold) => vault.backupSummaries(lowThreshold),
     async unuseBackupCode(accountId, code) {
       const sheet = await vault.getRecovery(accountId);
       if (!sheet) return;
@@ -90,13 +76,7 @@ export function createBrowserBackend(settings: Promise<Settings> = loadSettings(
       await vault.update(id, { pinned });
     },
     async move(id, newIndex) {
-      const list = (await vault.list()).accounts.filter((a) => a.id !== id);
-      // Fractional order: only the moved account is rewritten.
-      const before = list[newIndex - 1]?.order;
-      const after = list[newIndex]?.order;
-      const order =
-        before === undefined ? (after ?? 0) - 1 : after === undefined ? before + 1 : (before + after) / 2;
-      await vault.update(id, { order });
+      await vault.move(id, newIndex);
     },
     async tabUrl() {
       return (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.url ?? null;

@@ -1,3 +1,4 @@
+import { isLow, remaining } from '../recovery/sheet';
 import { decryptJson, encryptJson } from './crypto';
 import { VaultError } from './errors';
 import type { KeyfobDatabase } from './store';
@@ -6,6 +7,12 @@ import { assertValidSheet } from './validate';
 
 /** Additional data binding a backup-code sheet to its account (sheets cannot be swapped). */
 export const recoveryAad = (accountId: string) => `keyfob/1/recovery/${accountId}`;
+
+/** An account's backup-code sheet in brief: how many codes are left, and whether that is few. */
+export interface BackupSummary {
+  remaining: number;
+  low: boolean;
+}
 
 /** What the recovery store borrows from the vault: its database, its key (auto-lock applied). */
 export interface RecoveryDeps {
@@ -43,6 +50,27 @@ export function recoveryStore({ db, key, random }: RecoveryDeps) {
         accountId,
         ...(await encryptJson(k, sheet, recoveryAad(accountId), random)),
       });
+    },
+
+    /**
+     * Summaries of the accounts that have a sheet, keyed by account id. Only those accounts have a
+     * record, so the (opaque, random) keys are listed first and just those sheets decrypted.
+     */
+    async backupSummaries(lowThreshold: number): Promise<Record<string, BackupSummary>> {
+      const k = await key();
+      const records = await (await db()).getAll('recovery');
+      const out: Record<string, BackupSummary> = {};
+      await Promise.all(
+        records.map(async (r) => {
+          try {
+            const sheet = await decryptJson<RecoverySheet>(k, r, recoveryAad(r.accountId));
+            out[r.accountId] = { remaining: remaining(sheet), low: isLow(sheet, lowThreshold) };
+          } catch {
+            // A tampered sheet has no trustworthy count; opening it says so.
+          }
+        }),
+      );
+      return out;
     },
 
     async removeRecovery(accountId: string): Promise<void> {

@@ -17,8 +17,12 @@ export type StoredAccount = AccountDraft & {
   updatedAt: number;
 };
 
-/** What `add()` accepts: a draft plus the optional user-editable fields an importer may carry. */
-export type NewAccount = AccountDraft & Partial<Pick<StoredAccount, 'sites' | 'notes' | 'color' | 'pinned'>>;
+/**
+ * What `add()` accepts: a draft plus the optional user-editable fields an importer may carry, and
+ * the backup-code sheet to store with it (a restored Keyfob backup, an undone delete).
+ */
+export type NewAccount = AccountDraft &
+  Partial<Pick<StoredAccount, 'sites' | 'notes' | 'color' | 'pinned'>> & { recovery?: RecoverySheet };
 
 /** Fields `update()` may change; id and timestamps are managed by the vault. */
 export type AccountPatch = Partial<Omit<StoredAccount, 'id' | 'createdAt' | 'updatedAt'>>;

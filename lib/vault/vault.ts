@@ -1,34 +1,15 @@
-import {
-  cryptoRandom,
-  DEFAULT_KDF,
-  decryptJson,
-  encryptJson,
-  importVaultKey,
-  KEY_BYTES,
-  randomBytes,
-} from './crypto';
+import { accountStore, type ListResult } from './accounts';
+import { cryptoRandom, DEFAULT_KDF, importVaultKey, KEY_BYTES, randomBytes } from './crypto';
 import { VaultError } from './errors';
 import { readAllRecovery, recoveryStore } from './recovery-store';
 import { type Session, shouldAutoLock } from './session';
 import { makePasswordSlot, openPasswordSlots } from './slots';
 import { DB_NAME, type KeyfobDatabase, openKeyfobDb } from './store';
-import type {
-  AccountPatch,
-  AccountRecord,
-  KdfCost,
-  NewAccount,
-  RandomSource,
-  RecoverySheet,
-  StoredAccount,
-  VaultHeader,
-} from './types';
-import { assertHeaderShape, assertValidAccount } from './validate';
+import type { KdfCost, KdfParams, RandomSource, RecoverySheet, VaultHeader } from './types';
+import { assertHeaderShape } from './validate';
 
-/** Additional data of the session's list cache (lib/vault/session.ts ListCache). */
-const LIST_CACHE_AAD = 'keyfob/1/session/accounts-list';
+export { accountAad, type ListResult } from './accounts';
 
-/** Additional data binding a record to its id (records cannot be swapped). */
-export const accountAad = (id: string) => `keyfob/1/accounts/${id}`;
 export interface VaultOptions {
   session: Session;
   dbName?: string;
@@ -40,17 +21,13 @@ export interface VaultOptions {
   idleMinutes?: () => Promise<number>;
 }
 
-export interface ListResult {
-  accounts: StoredAccount[];
-  errors: { id: string; code: 'tampered' }[];
-}
-
 export interface Snapshot extends ListResult {
   recovery: { accountId: string; sheet: RecoverySheet }[];
   recoveryErrors: { accountId: string; code: 'tampered' }[];
 }
 
-const byOrder = (a: StoredAccount, b: StoredAccount) => a.order - b.order || a.createdAt - b.createdAt;
+/** The key-derivation cost in use (no salt), shown read-only in Settings. */
+export type KdfInfo = Pick<KdfParams, 'name' | 'memoryKiB' | 'iterations' | 'parallelism'>;
 
 /**
  * Open the encrypted vault (IndexedDB `keyfob`). The key is read from the session on every call,
@@ -68,17 +45,6 @@ export function openVault(opts: VaultOptions) {
     return dbp;
   };
   const newId = () => Array.from(randomBytes(16, random), (b) => b.toString(16).padStart(2, '0')).join('');
-
-  const recovery = recoveryStore({ db, key, random });
-
-  /**
-   * After an account write (never before it: a reader between the two would cache old records
-   * under the new revision): a fresh random revision, so every cached list is stale, whichever
-   * page or worker made it. Random, not a counter, because pages cannot increment atomically.
-   */
-  const changed = () => session.setRevision(newId());
-  /** The list cache being written in the background, if any (see list, flush). */
-  let cacheWrite: Promise<void> = Promise.resolve();
 
   async function header(): Promise<VaultHeader> {
     const h = await (await db()).get('meta', 'header');
@@ -113,67 +79,12 @@ export function openVault(opts: VaultOptions) {
     }
   }
 
-  async function seal(k: CryptoKey, a: StoredAccount) {
-    assertValidAccount(a);
-    return { id: a.id, ...(await encryptJson(k, a, accountAad(a.id), random)) };
-  }
-
-  async function readAll(k: CryptoKey, given?: AccountRecord[]): Promise<ListResult> {
-    const records = given ?? (await (await db()).getAll('accounts'));
-    const accounts: StoredAccount[] = [];
-    const errors: ListResult['errors'] = [];
-    await Promise.all(
-      records.map(async (r) => {
-        try {
-          accounts.push(await decryptJson<StoredAccount>(k, r, accountAad(r.id)));
-        } catch {
-          errors.push({ id: r.id, code: 'tampered' });
-        }
-      }),
-    );
-    accounts.sort(byOrder);
-    errors.sort((a, b) => a.id.localeCompare(b.id));
-    return { accounts, errors };
-  }
-
-  async function getAccount(k: CryptoKey, id: string): Promise<StoredAccount> {
-    const r = await (await db()).get('accounts', id);
-    if (!r) throw new VaultError('not-found');
-    try {
-      return await decryptJson<StoredAccount>(k, r, accountAad(id));
-    } catch {
-      throw new VaultError('tampered', id);
-    }
-  }
-
-  /**
-   * The account list: after one full read (1,000 records = 1,000 decryptions) it is kept in the
-   * session as ONE blob under the vault key, valid until an account write changes the revision.
-   * This instance's previous cache write lands first, so its lists stay in order.
-   */
-  async function currentList(k: CryptoKey, state: Awaited<ReturnType<Session['listState']>>) {
-    await cacheWrite;
-    if (state.cache?.revision === state.revision) {
-      try {
-        const accounts = await decryptJson<StoredAccount[]>(k, state.cache.blob, LIST_CACHE_AAD);
-        return { accounts, errors: [] };
-      } catch {
-        // A damaged cache is only a slower open: read the records.
-      }
-    }
-    const result = await readAll(k);
-    if (result.errors.length === 0) {
-      // Tagged with the revision read BEFORE the records: a write meanwhile makes it stale.
-      // Not awaited: the caller has its list now, the cache only speeds up the next open.
-      cacheWrite = encryptJson(k, result.accounts, LIST_CACHE_AAD, random)
-        .then((blob) => session.setListCache({ revision: state.revision, blob }))
-        .catch(() => {});
-    }
-    return result;
-  }
+  const recovery = recoveryStore({ db, key, random });
+  const accounts = accountStore({ db, key, session, now, random, newId });
 
   return {
     ...recovery,
+    ...accounts,
     /** True when a vault header exists. */
     async exists(): Promise<boolean> {
       return (await (await db()).count('meta', 'header')) > 0;
@@ -248,89 +159,22 @@ export function openVault(opts: VaultOptions) {
       }
     },
 
-    /**
-     * All accounts, in display order; records failing authentication are reported by id. Every
-     * popup open calls this, so it goes through the session's list cache (see `currentList`).
-     */
-    async list(): Promise<ListResult> {
-      const [k, state] = await Promise.all([key(), session.listState()]);
-      return currentList(k, state);
-    },
-
-    async get(id: string): Promise<StoredAccount> {
-      return getAccount(await key(), id);
-    },
-
-    /** Add accounts in one transaction: all are written or none. */
-    async add(drafts: NewAccount[]): Promise<StoredAccount[]> {
-      const [k, state] = await Promise.all([key(), session.listState()]);
-      // Only the highest order is needed: the cached list saves decrypting every record.
-      const { accounts } = await currentList(k, state);
-      let order = accounts.reduce((m, a) => Math.max(m, a.order), -1);
-      const t = now();
-      const created = drafts.map(
-        (d): StoredAccount => ({
-          sites: [],
-          notes: '',
-          pinned: false,
-          ...d,
-          id: newId(),
-          order: ++order,
-          createdAt: t,
-          updatedAt: t,
-        }),
-      );
-      const records = await Promise.all(created.map((a) => seal(k, a)));
-      const tx = (await db()).transaction('accounts', 'readwrite');
-      // `add` (not `put`) so an id collision aborts the whole transaction instead of overwriting.
-      await Promise.all([...records.map((r) => tx.store.add(r)), tx.done]);
-      await changed();
-      return created;
-    },
-
-    /** Change fields of one account; re-encrypted with a fresh IV. */
-    async update(id: string, patch: AccountPatch): Promise<StoredAccount> {
-      const k = await key();
-      const cur = await getAccount(k, id);
-      const next: StoredAccount = { ...cur, ...patch, id, createdAt: cur.createdAt, updatedAt: now() };
-      await (await db()).put('accounts', await seal(k, next));
-      await changed();
-      return next;
-    },
-
-    /** Remove an account and its backup-code sheet together. */
-    async remove(id: string): Promise<void> {
-      await key();
-      const tx = (await db()).transaction(['accounts', 'recovery'], 'readwrite');
-      const found = await tx.objectStore('accounts').count(id);
-      if (found === 0) {
-        tx.abort();
-        await tx.done.catch(() => {});
-        throw new VaultError('not-found');
-      }
-      await Promise.all([
-        tx.objectStore('accounts').delete(id),
-        tx.objectStore('recovery').delete(id),
-        tx.done,
-      ]);
-      await changed();
+    /** The Argon2id cost of the (first) password slot. */
+    async kdfInfo(): Promise<KdfInfo> {
+      const { name, memoryKiB, iterations, parallelism } = (await header()).slots[0]?.kdf ?? {};
+      if (name === undefined) throw new VaultError('no-vault');
+      return { name, memoryKiB, iterations, parallelism } as KdfInfo;
     },
 
     /** Every decrypted account and backup-code sheet, for the encrypted-backup exporter. */
     async exportSnapshot(): Promise<Snapshot> {
-      const k = await key();
-      const { accounts, errors } = await readAll(k);
-      return { accounts, errors, ...(await readAllRecovery(await db(), k)) };
-    },
-
-    /** Resolves when background work (the session list cache) has been written. */
-    async flush(): Promise<void> {
-      await cacheWrite;
+      const { accounts: list, errors } = await accounts.readAll();
+      return { accounts: list, errors, ...(await readAllRecovery(await db(), await key())) };
     },
 
     /** Close the database connection (tests, page unload). */
     async close(): Promise<void> {
-      await cacheWrite;
+      await accounts.flush();
       if (dbp) (await dbp).close();
       dbp = null;
     },
