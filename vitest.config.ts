@@ -28,7 +28,8 @@ export default defineConfig({
     include: [
       'lib/**/*.test.ts',
       'components/**/*.test.tsx',
-      'entrypoints/**/*.test.ts',
+      'state/**/*.test.ts',
+      'entrypoints/**/*.test.{ts,tsx}',
       'tests/unit/**/*.test.{ts,tsx}',
       'demo/**/*.test.mjs',
     ],

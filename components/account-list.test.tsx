@@ -1,11 +1,11 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { PopupAccount } from '../entrypoints/popup/backend-types';
 import { generateCode } from '../lib/otp';
+import { makeAccount, manyAccounts } from '../state/popup/fake-backend';
+import type { PopupAccount } from '../state/popup/types';
 import { AccountList, type AccountListProps } from './account-list';
 import { groupCode } from './format';
-import { makeAccount, manyAccounts } from './test-utils/fake-backend';
 
 afterEach(cleanup);
 

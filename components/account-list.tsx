@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import type { BackupSummary, PopupAccount } from '../entrypoints/popup/backend-types';
+import type { BackupSummary, PopupAccount } from '../state/popup/types';
 import { AccountRow, rowSecondsLeft } from './account-row';
 import { useT } from './i18n';
 

@@ -1,7 +1,7 @@
-import type { BackupSummary, PopupAccount } from '../entrypoints/popup/backend-types';
+import { countKey } from '../lib/i18n';
+import type { BackupSummary, PopupAccount } from '../state/popup/types';
 import { displayName, groupCode, secondsLeft } from './format';
 import { useT } from './i18n';
-import { countKey } from './i18n-core';
 import { memo } from './memo';
 
 /** Props of one account row; the list positions it and says whether it is the active (focusable) row. */

@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createTranslator } from '../lib/i18n';
 import { passwordStrength } from './format';
 import { I18nContext } from './i18n';
-import { createTranslator } from './i18n-core';
 import { SetupForm } from './setup-form';
 import { UnlockForm } from './unlock-form';
 

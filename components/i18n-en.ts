@@ -1,5 +1,5 @@
+import { createTranslator, type MessageEntry } from '../lib/i18n';
 import enMessages from '../public/_locales/en/messages.json';
-import { createTranslator, type MessageEntry } from './i18n-core';
 
 /**
  * English strings straight from the shipped `en/messages.json`, so tests and the options page's

@@ -1,6 +1,6 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import type { Translate } from './i18n-core';
+import type { Translate } from '../lib/i18n';
 import { englishTranslate } from './i18n-en';
 
 /**

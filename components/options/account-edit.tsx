@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { AccountPatch, StoredAccount } from '../../entrypoints/options/backend-types';
+import type { AccountPatch, StoredAccount } from '../../state/options/types';
 import { displayName } from '../format';
 import { useT } from '../i18n';
 import { ConfirmButton } from './confirm-button';

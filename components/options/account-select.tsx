@@ -1,4 +1,4 @@
-import type { StoredAccount } from '../../entrypoints/options/backend-types';
+import type { StoredAccount } from '../../state/options/types';
 import { displayName } from '../format';
 import { useT } from '../i18n';
 

@@ -1,5 +1,5 @@
-import type { AccountPatch, StoredAccount } from '../../entrypoints/options/backend-types';
-import type { Msg } from '../../entrypoints/options/messages';
+import type { Msg } from '../../lib/errors';
+import type { AccountPatch, StoredAccount } from '../../state/options/types';
 import { useT } from '../i18n';
 import { AccountEdit } from './account-edit';
 import { Alert } from './alert';

@@ -1,4 +1,4 @@
-import type { Msg } from '../../entrypoints/options/messages';
+import type { Msg } from '../../lib/errors';
 import { useT } from '../i18n';
 
 /**

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
+import { countKey } from '../../lib/i18n';
 import { useT } from '../i18n';
-import { countKey } from '../i18n-core';
 
 export interface BackupCodesInputProps {
   /** an existing sheet will be replaced */

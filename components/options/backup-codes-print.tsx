@@ -1,4 +1,4 @@
-import type { RecoverySheet } from '../../entrypoints/options/backend-types';
+import type { RecoverySheet } from '../../state/options/types';
 import { displayName } from '../format';
 import { useT } from '../i18n';
 

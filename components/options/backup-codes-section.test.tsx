@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { RecoverySheet, StoredAccount } from '../../entrypoints/options/backend-types';
 import { storedAccount } from '../../lib/vault/test-helpers';
+import type { RecoverySheet, StoredAccount } from '../../state/options/types';
 import { BackupCodesSection, type BackupCodesSectionProps } from './backup-codes-section';
 
 afterEach(cleanup);

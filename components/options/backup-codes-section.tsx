@@ -1,9 +1,9 @@
-import type { RecoverySheet, StoredAccount } from '../../entrypoints/options/backend-types';
-import type { Msg } from '../../entrypoints/options/messages';
+import type { Msg } from '../../lib/errors';
+import { countKey } from '../../lib/i18n';
 import { isLow, remaining } from '../../lib/recovery';
+import type { RecoverySheet, StoredAccount } from '../../state/options/types';
 import { displayName } from '../format';
 import { useT } from '../i18n';
-import { countKey } from '../i18n-core';
 import { AccountSelect } from './account-select';
 import { Alert } from './alert';
 import { BackupCodesInput } from './backup-codes-input';

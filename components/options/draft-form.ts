@@ -1,4 +1,4 @@
-import { errorMsg } from '../../entrypoints/options/messages';
+import { errorMsg } from '../../lib/errors';
 import { validateDraft } from '../../lib/otp/draft';
 import { isOtpUriError, type OtpUriErrorCode } from '../../lib/otp/errors';
 import type { AccountDraft, OtpAlgorithm, OtpType } from '../../lib/otp/types';

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { StoredAccount } from '../../entrypoints/options/backend-types';
+import type { StoredAccount } from '../../state/options/types';
 import { displayName } from '../format';
 import { useT } from '../i18n';
 import { AccountSelect } from './account-select';

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
-import type { StoredAccount } from '../../entrypoints/options/backend-types';
-import type { Msg } from '../../entrypoints/options/messages';
-import type { ExportKind } from '../../entrypoints/options/store-export';
+import type { Msg } from '../../lib/errors';
+import type { ExportKind } from '../../state/options/export';
+import type { StoredAccount } from '../../state/options/types';
 import { useT } from '../i18n';
 import { Alert } from './alert';
 import { ExportQr } from './export-qr';

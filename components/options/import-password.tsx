@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { Msg } from '../../entrypoints/options/messages';
+import type { Msg } from '../../lib/errors';
 import { useT } from '../i18n';
 import { PasswordField } from '../password-field';
 

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { PreviewItem } from '../../entrypoints/options/store-import';
+import type { PreviewItem } from '../../state/options/import';
 import { ImportPreview } from './import-preview';
 
 afterEach(cleanup);

@@ -1,7 +1,7 @@
-import type { PreviewItem } from '../../entrypoints/options/store-import';
+import { countKey } from '../../lib/i18n';
+import type { PreviewItem } from '../../state/options/import';
 import { displayName } from '../format';
 import { useT } from '../i18n';
-import { countKey } from '../i18n-core';
 
 export interface ImportPreviewProps {
   items: PreviewItem[];

@@ -1,6 +1,6 @@
-import type { FileBytes } from '../../entrypoints/options/backend-types';
-import type { Msg } from '../../entrypoints/options/messages';
-import type { PreviewItem } from '../../entrypoints/options/store-import';
+import type { Msg } from '../../lib/errors';
+import type { PreviewItem } from '../../state/options/import';
+import type { FileBytes } from '../../state/options/types';
 import { useT } from '../i18n';
 import { Alert } from './alert';
 import { ImportPassword } from './import-password';

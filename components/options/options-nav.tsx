@@ -1,4 +1,4 @@
-import { SECTIONS, type Section } from '../../entrypoints/options/route';
+import { SECTIONS, type Section } from '../../state/options/route';
 import { useT } from '../i18n';
 
 /**

@@ -1,7 +1,7 @@
-import type { KdfInfo, OptionsSettings, Theme } from '../../entrypoints/options/backend-types';
-import type { Msg } from '../../entrypoints/options/messages';
+import type { Msg } from '../../lib/errors';
+import { countKey } from '../../lib/i18n';
+import type { KdfInfo, OptionsSettings, Theme } from '../../state/options/types';
 import { useT } from '../i18n';
-import { countKey } from '../i18n-core';
 import { Alert } from './alert';
 import { ChangePassword } from './change-password';
 

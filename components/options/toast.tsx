@@ -1,5 +1,5 @@
 import { useEffect } from 'preact/hooks';
-import type { Toast as ToastData } from '../../entrypoints/options/store-context';
+import type { Toast as ToastData } from '../../state/options/context';
 import { useT } from '../i18n';
 
 /** How long a toast stays; long enough to reach Undo by keyboard. */

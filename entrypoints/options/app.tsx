@@ -1,15 +1,15 @@
 import { useEffect, useMemo } from 'preact/hooks';
 import { I18nContext } from '../../components/i18n';
-import type { Translate } from '../../components/i18n-core';
 import { englishTranslate } from '../../components/i18n-en';
 import { OptionsNav } from '../../components/options/options-nav';
 import { Toast } from '../../components/options/toast';
 import { SetupForm } from '../../components/setup-form';
 import { UnlockForm } from '../../components/unlock-form';
-import type { Clock, OptionsBackend } from './backend-types';
+import type { Translate } from '../../lib/i18n';
+import { MIN_PASSWORD } from '../../state/options/settings';
+import { CAPTURE_ID, createOptionsStore, type OptionsStore } from '../../state/options/store';
+import type { Clock, OptionsBackend } from '../../state/options/types';
 import { SectionView } from './section-view';
-import { CAPTURE_ID, createOptionsStore, type OptionsStore } from './store';
-import { MIN_PASSWORD } from './store-settings';
 
 export interface AppProps {
   backend: OptionsBackend;

@@ -3,7 +3,7 @@ import { createBackup, exportAegis, exportOtpauthList } from '@/lib/export';
 import { formatOtpauthUri } from '@/lib/otp';
 import { loadSettings } from '@/lib/settings';
 import type { Vault } from '@/lib/vault';
-import type { OptionsBackend } from './backend-types';
+import type { OptionsBackend } from '../../state/options/types';
 
 type FileActions = Pick<
   OptionsBackend,

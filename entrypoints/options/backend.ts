@@ -4,9 +4,9 @@ import { FILL_COMMAND } from '@/lib/messages';
 import { sendToBackground } from '@/lib/messaging';
 import { loadSettings, saveSettings } from '@/lib/settings';
 import { browserSession, openVault, SESSION_KEY } from '@/lib/vault';
+import type { OptionsBackend, OptionsSettings, ParsedImport } from '../../state/options/types';
 import { createFileActions } from './backend-files';
 import { createTabActions } from './backend-tabs';
-import type { OptionsBackend, OptionsSettings, ParsedImport } from './backend-types';
 import { createQrClient } from './qr-client';
 
 /**

@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { browserTranslator } from '../../components/i18n-core';
+import { browserTranslator } from '../../lib/i18n';
 import { App } from './app';
 import { createBrowserBackend } from './backend';
 import '../../components/base.css';

@@ -5,9 +5,9 @@ import { ExportSection } from '../../components/options/export-section';
 import { ImportSection } from '../../components/options/import-section';
 import { SettingsSection } from '../../components/options/settings-section';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
-import { formatHash } from './route';
-import type { OptionsStore } from './store';
-import { MIN_PASSWORD } from './store-settings';
+import { formatHash } from '../../state/options/route';
+import { MIN_PASSWORD } from '../../state/options/settings';
+import type { OptionsStore } from '../../state/options/store';
 
 /**
  * Wires the store's signals and actions to the section the route selects. Reading `.value`

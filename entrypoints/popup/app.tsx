@@ -4,14 +4,14 @@ import { EmptyState } from '../../components/empty-state';
 import { FillConfirm } from '../../components/fill-confirm';
 import { displayName } from '../../components/format';
 import { I18nContext, useT } from '../../components/i18n';
-import type { Translate } from '../../components/i18n-core';
 import { PopupHeader } from '../../components/search-bar';
 import { SetupForm } from '../../components/setup-form';
+import { StatusLine } from '../../components/status-line';
 import { UnlockForm } from '../../components/unlock-form';
-import type { Clock, PopupBackend, SiteMatcher } from './backend-types';
+import type { Translate } from '../../lib/i18n';
+import { createPopupStore, MIN_PASSWORD_LENGTH, type PopupStore } from '../../state/popup/store';
+import type { Clock, PopupBackend, SiteMatcher } from '../../state/popup/types';
 import { fitListToWindow } from './fit';
-import { StatusLine } from './status-line';
-import { createPopupStore, MIN_PASSWORD_LENGTH, type PopupStore } from './store';
 
 const LOADING_DELAY_MS = 300;
 

@@ -4,7 +4,7 @@ import { markUnused } from '@/lib/recovery';
 import { loadSettings, type Settings } from '@/lib/settings';
 import { browserSession, openVault } from '@/lib/vault';
 import type { StoredAccount } from '@/lib/vault/types';
-import type { FieldKind, PopupAccount, PopupBackend } from './backend-types';
+import type { FieldKind, PopupAccount, PopupBackend } from '../../state/popup/types';
 import { copyToClipboard } from './clipboard';
 
 const toPopup = (a: StoredAccount): PopupAccount => a;

@@ -1,7 +1,7 @@
 import { batch, computed, type ReadonlySignal, signal } from '@preact/signals';
 import { generateCode } from '../../lib/otp';
-import type { PopupAccount, SiteMatcher } from './backend-types';
-import type { PopupContext } from './store-context';
+import type { PopupContext } from './context';
+import type { PopupAccount, SiteMatcher } from './types';
 
 const haystacks = new WeakMap<PopupAccount, string>();
 /** Lower-cased, NFKC-folded text a search matches against (issuer, label, sites). */

@@ -1,3 +1,4 @@
+import { registrableDomain, siteMatches } from '../../lib/sites';
 import type {
   ActiveTabInfo,
   BackendError,
@@ -7,8 +8,7 @@ import type {
   PopupAccount,
   PopupBackend,
   VaultStatus,
-} from '../../entrypoints/popup/backend-types';
-import { registrableDomain, siteMatches } from '../../lib/sites';
+} from './types';
 
 /** RFC 4226/6238 SHA1 seed "12345678901234567890" in base32. */
 export const RFC_SECRET = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';

@@ -1,7 +1,7 @@
 import { signal } from '@preact/signals';
-import type { KdfInfo, OptionsSettings } from './backend-types';
-import { errorMsg, type Msg } from './messages';
-import type { StoreContext } from './store-context';
+import { errorMsg, type Msg } from '../../lib/errors';
+import type { StoreContext } from './context';
+import type { KdfInfo, OptionsSettings } from './types';
 
 /** Shortest master password accepted when changing it (same floor as vault creation). */
 export const MIN_PASSWORD = 8;

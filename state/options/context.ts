@@ -1,6 +1,6 @@
 import type { Signal } from '@preact/signals';
-import type { Clock, OptionsBackend, StoredAccount } from './backend-types';
-import type { Msg } from './messages';
+import type { Msg } from '../../lib/errors';
+import type { Clock, OptionsBackend, StoredAccount } from './types';
 
 /** A short notice at the bottom of the page, optionally with an Undo action. */
 export interface Toast {

@@ -1,8 +1,8 @@
 import { act, cleanup, render, screen } from '@testing-library/preact';
 import { afterEach, beforeEach, vi } from 'vitest';
-import { App } from '../../entrypoints/popup/app';
 import { accountsForUrl } from '../../lib/sites';
-import type { FakeBackend } from './fake-backend';
+import type { FakeBackend } from '../../state/popup/fake-backend';
+import { App } from './app';
 
 const clock = { now: () => Date.now() };
 

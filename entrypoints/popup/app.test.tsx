@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { fireEvent, screen } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
-import { FakeBackend, makeAccount, manyAccounts } from './test-utils/fake-backend';
-import { advance, codeButtons, open, rowNames, useFakeClock } from './test-utils/popup-render';
+import { FakeBackend, makeAccount, manyAccounts } from '../../state/popup/fake-backend';
+import { advance, codeButtons, open, rowNames, useFakeClock } from './test-render';
 
 useFakeClock();
 

@@ -1,9 +1,9 @@
 import { computed, signal } from '@preact/signals';
-import { countKey } from '../../components/i18n-core';
+import { errorCode, errorMsg, type Msg } from '../../lib/errors';
+import { countKey } from '../../lib/i18n';
 import { draftKey } from '../../lib/otp/draft';
-import type { FileBytes, ImportedAccount } from './backend-types';
-import { errorCode, errorMsg, type Msg } from './messages';
-import type { StoreContext } from './store-context';
+import type { StoreContext } from './context';
+import type { FileBytes, ImportedAccount } from './types';
 
 /** One account found by an import, as the preview shows it. */
 export interface PreviewItem {

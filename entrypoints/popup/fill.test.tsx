@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { fireEvent, screen } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
-import { FakeBackend, makeAccount } from './test-utils/fake-backend';
-import { advance, open, rowNames, useFakeClock } from './test-utils/popup-render';
+import { FakeBackend, makeAccount } from '../../state/popup/fake-backend';
+import { advance, open, rowNames, useFakeClock } from './test-render';
 
 useFakeClock();
 

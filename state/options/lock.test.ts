@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { storedAccount } from '../../lib/vault/test-helpers';
+import { fakeBackend } from './fake-backend';
 import { createOptionsStore } from './store';
-import { fakeBackend } from './test-backend';
 
 const account = storedAccount();
 const sheet = { codes: [{ code: '1111-2222', usedAt: null }], createdAt: 0, updatedAt: 0 };

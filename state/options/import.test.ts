@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { storedAccount } from '../../lib/vault/test-helpers';
-import type { AccountDraft, ParsedImport, StoredAccount } from './backend-types';
+import { fakeBackend } from './fake-backend';
 import { createOptionsStore } from './store';
-import { fakeBackend } from './test-backend';
+import type { AccountDraft, ParsedImport, StoredAccount } from './types';
 
 const draft = (secret: string, issuer: string, over: Partial<AccountDraft> = {}): AccountDraft => ({
   type: 'totp',

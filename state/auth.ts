@@ -1,6 +1,6 @@
 import { batch, type Signal, signal } from '@preact/signals';
-import type { BackendError } from './backend-types';
-import type { PopupContext, PopupView } from './store-context';
+import type { PopupContext, PopupView } from './popup/context';
+import type { BackendError } from './popup/types';
 
 /** Unlock form state; `retryAt` is a clock time before which unlocking is refused. */
 export interface UnlockState {

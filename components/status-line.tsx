@@ -1,8 +1,8 @@
-import { displayName } from '../../components/format';
-import { useT } from '../../components/i18n';
-import type { Translate } from '../../components/i18n-core';
-import type { PopupAccount } from './backend-types';
-import type { Notice, PopupStore } from './store';
+import type { Translate } from '../lib/i18n';
+import type { Notice, PopupStore } from '../state/popup/store';
+import type { PopupAccount } from '../state/popup/types';
+import { displayName } from './format';
+import { useT } from './i18n';
 
 const FILL_REASON: Record<string, string> = {
   locked: 'popup_fill_failed_locked',

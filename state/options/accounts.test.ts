@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { StoredAccount } from './backend-types';
+import { fakeBackend } from './fake-backend';
 import { createOptionsStore } from './store';
-import { fakeBackend } from './test-backend';
+import type { StoredAccount } from './types';
 
 const account = (id: string, over: Partial<StoredAccount> = {}): StoredAccount => ({
   type: 'totp',

@@ -1,10 +1,10 @@
 import { signal } from '@preact/signals';
 import { displayName } from '../../components/format';
-import { countKey } from '../../components/i18n-core';
+import { errorMsg, type Msg } from '../../lib/errors';
+import { countKey } from '../../lib/i18n';
 import { createSheet, formatSheetText, markUnused, markUsed, parseBackupCodes } from '../../lib/recovery';
-import type { RecoverySheet } from './backend-types';
-import { errorMsg, type Msg } from './messages';
-import type { StoreContext } from './store-context';
+import type { StoreContext } from './context';
+import type { RecoverySheet } from './types';
 
 /** Warn when this many codes or fewer are left (the lib/recovery default). */
 

@@ -8,7 +8,7 @@ import type {
   ParsedImport,
   RecoverySheet,
   StoredAccount,
-} from './backend-types';
+} from './types';
 
 /**
  * In-memory {@link OptionsBackend} for the store tests (not used by the page). It records the

@@ -1,9 +1,9 @@
 import { computed, signal } from '@preact/signals';
 import { displayName } from '../../components/format';
+import { errorMsg, type Msg } from '../../lib/errors';
 import { draftKey } from '../../lib/otp/draft';
-import type { AccountDraft, AccountPatch, RecoverySheet, StoredAccount } from './backend-types';
-import { errorMsg, type Msg } from './messages';
-import type { StoreContext } from './store-context';
+import type { StoreContext } from './context';
+import type { AccountDraft, AccountPatch, RecoverySheet, StoredAccount } from './types';
 
 /** Case-insensitive match on issuer, label, sites and notes. */
 function matches(a: StoredAccount, q: string): boolean {

@@ -1,6 +1,6 @@
 import type { Signal } from '@preact/signals';
 import type { FillResult } from '../../lib/messages';
-import type { ActiveTabInfo, Clock, PopupAccount, PopupBackend } from './backend-types';
+import type { ActiveTabInfo, Clock, PopupAccount, PopupBackend } from './types';
 
 /** Which screen the popup shows. */
 export type PopupView = 'loading' | 'setup' | 'locked' | 'unlocked' | 'error';

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { FakeBackend, makeAccount, manyAccounts } from '../../components/test-utils/fake-backend';
+import { FakeBackend, makeAccount, manyAccounts } from './fake-backend';
 import { createPopupStore, unlockDelaySeconds } from './store';
 
 const clock = { now: () => Date.now() };

@@ -1,4 +1,8 @@
 import { batch, type Signal, signal } from '@preact/signals';
+import { createAuthSlice } from '../auth';
+import type { Notice, PopupContext, PopupView } from './context';
+import { createFillSlice, DEFAULT_LOW_BACKUP_CODES } from './fill';
+import { createListSlice } from './list';
 import type {
   ActiveTabInfo,
   BackendError,
@@ -7,15 +11,11 @@ import type {
   PopupBackend,
   PopupSettings,
   SiteMatcher,
-} from './backend-types';
-import { createAuthSlice } from './store-auth';
-import type { Notice, PopupContext, PopupView } from './store-context';
-import { createFillSlice, DEFAULT_LOW_BACKUP_CODES } from './store-fill';
-import { createListSlice } from './store-list';
+} from './types';
 
-export { MIN_PASSWORD_LENGTH, type UnlockState, unlockDelaySeconds } from './store-auth';
-export type { Notice, PopupView } from './store-context';
-export type { PendingFill } from './store-fill';
+export { MIN_PASSWORD_LENGTH, type UnlockState, unlockDelaySeconds } from '../auth';
+export type { Notice, PopupView } from './context';
+export type { PendingFill } from './fill';
 
 /** How long the "Copied" confirmation stays on a row. */
 export const COPIED_MS = 1500;

@@ -1,15 +1,15 @@
 import { signal } from '@preact/signals';
-import type { Clock, OptionsBackend, StoredAccount, VaultStatus } from './backend-types';
-import { errorMsg, type Msg } from './messages';
+import { errorMsg, type Msg } from '../../lib/errors';
+import { createAccountsSlice } from './accounts';
+import type { StoreContext, Toast } from './context';
+import { createExportSlice } from './export';
+import { createImportSlice } from './import';
+import { createRecoverySlice } from './recovery';
 import { parseHash, type Route } from './route';
-import { createAccountsSlice } from './store-accounts';
-import type { StoreContext, Toast } from './store-context';
-import { createExportSlice } from './store-export';
-import { createImportSlice } from './store-import';
-import { createRecoverySlice } from './store-recovery';
-import { createSettingsSlice } from './store-settings';
+import { createSettingsSlice } from './settings';
+import type { Clock, OptionsBackend, StoredAccount, VaultStatus } from './types';
 
-export type { Toast } from './store-context';
+export type { Toast } from './context';
 
 /** `#import/capture`: decode the screenshot the popup just took. */
 export const CAPTURE_ID = 'capture';

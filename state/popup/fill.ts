@@ -1,6 +1,6 @@
 import { computed, type ReadonlySignal, signal } from '@preact/signals';
-import type { BackupSummary, FieldKind, FillResult, PopupAccount } from './backend-types';
-import type { PopupContext } from './store-context';
+import type { PopupContext } from './context';
+import type { BackupSummary, FieldKind, FillResult, PopupAccount } from './types';
 
 /** A fill the user must confirm: the account is not bound to the page's site. */
 export interface PendingFill {

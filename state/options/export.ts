@@ -1,6 +1,6 @@
 import { signal } from '@preact/signals';
-import { errorMsg, type Msg } from './messages';
-import { isoDate, type StoreContext } from './store-context';
+import { errorMsg, type Msg } from '../../lib/errors';
+import { isoDate, type StoreContext } from './context';
 
 export type ExportKind = 'backup' | 'otpauth' | 'aegis';
 
