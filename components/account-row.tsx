@@ -1,6 +1,7 @@
 import { countKey } from '../lib/i18n';
+import { displayName } from '../lib/otp/display';
 import type { BackupSummary, PopupAccount } from '../state/popup/types';
-import { displayName, groupCode, secondsLeft } from './format';
+import { groupCode, secondsLeft } from './format';
 import { useT } from './i18n';
 import { memo } from './memo';
 

@@ -2,7 +2,6 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTranslator } from '../lib/i18n';
-import { passwordStrength } from './format';
 import { I18nContext } from './i18n';
 import { SetupForm } from './setup-form';
 import { UnlockForm } from './unlock-form';
@@ -17,9 +16,7 @@ describe('SetupForm', () => {
   function setup() {
     const created: string[] = [];
     let imported = 0;
-    render(
-      <SetupForm minLength={8} busy={false} onCreate={(p) => created.push(p)} onImport={() => imported++} />,
-    );
+    render(<SetupForm busy={false} onCreate={(p) => created.push(p)} onImport={() => imported++} />);
     return { created, imported: () => imported };
   }
 
@@ -49,13 +46,6 @@ describe('SetupForm', () => {
     expect(screen.getByText('Strength: strong')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Import from another app' }));
     expect(imported()).toBe(1);
-  });
-
-  it('estimates strength from length and character classes', () => {
-    expect(passwordStrength('').level).toBe('weak');
-    expect(passwordStrength('aaaaaaaaaaaaaaaaaaaa').level).toBe('weak'); // one repeated character
-    expect(passwordStrength('correcthorse').level).toBe('fair');
-    expect(passwordStrength('correct horse battery staple').level).toBe('strong');
   });
 });
 

@@ -1,11 +1,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { passwordStrength } from './format';
+import { newPasswordProblem, passwordStrength } from '../lib/password';
 import { useT } from './i18n';
 import { PasswordField } from './password-field';
 
 /** Props of the first-run setup form. */
 export interface SetupFormProps {
-  minLength: number;
   busy: boolean;
   /** Error from the backend (already translated by the caller's notice), if any. */
   error?: string;
@@ -28,19 +27,16 @@ export function SetupForm(p: SetupFormProps) {
     first.current?.focus();
   }, []);
 
-  const tooShort = [...password].length < p.minLength;
-  const mismatch = password !== confirm;
+  const problem = newPasswordProblem(password, confirm);
+  const tooShort = problem?.key === 'error_password_too_short';
+  const mismatch = problem?.key === 'error_password_mismatch';
   const strength = passwordStrength(password);
-  const error = tooShort
-    ? t('popup_setup_too_short', p.minLength)
-    : mismatch
-      ? t('popup_setup_mismatch')
-      : (p.error ?? '');
+  const error = problem ? t(problem.key, problem.subs) : (p.error ?? '');
 
   const submit = (e: Event) => {
     e.preventDefault();
     setSubmitted(true);
-    if (tooShort || mismatch || p.busy) return;
+    if (problem || p.busy) return;
     p.onCreate(password);
   };
 

@@ -1,7 +1,7 @@
 import type { Translate } from '../lib/i18n';
+import { displayName } from '../lib/otp/display';
 import type { Notice, PopupStore } from '../state/popup/store';
 import type { PopupAccount } from '../state/popup/types';
-import { displayName } from './format';
 import { useT } from './i18n';
 
 const FILL_REASON: Record<string, string> = {
@@ -16,7 +16,7 @@ const SIMPLE: Partial<Record<Notice['kind'], string>> = {
   'hotp-failed': 'popup_hotp_failed',
   'scan-failed': 'popup_scan_failed',
   'backup-restored': 'popup_backup_restored',
-  error: 'common_error_generic',
+  error: 'error_generic',
 };
 
 /** The text for a notice; names the account where one is involved. */
@@ -34,7 +34,7 @@ export function noticeText(t: Translate, n: Notice | null, accounts: readonly Po
     case 'fill-failed':
       return t(FILL_REASON[n.reason ?? ''] ?? 'popup_fill_failed');
     default:
-      return t(SIMPLE[n.kind] ?? 'common_error_generic');
+      return t(SIMPLE[n.kind] ?? 'error_generic');
   }
 }
 

@@ -54,7 +54,7 @@ export function UnlockForm(p: UnlockFormProps) {
         {p.error === 'wrong-password'
           ? t('popup_unlock_wrong')
           : p.error === 'other'
-            ? t('common_error_generic')
+            ? t('error_generic')
             : ''}
         {wait > 0 ? ` ${t('popup_unlock_wait', wait)}` : ''}
       </p>

@@ -1,3 +1,9 @@
+/** A translatable message: an i18n key and its substitutions. */
+export interface Msg {
+  key: string;
+  subs?: (string | number)[];
+}
+
 /** Translate a message key; substitutions fill `$1`…`$9` the way `browser.i18n.getMessage` does. */
 export type Translate = (
   key: string,

@@ -1,6 +1,12 @@
 import { batch, type Signal, signal } from '@preact/signals';
-import type { PopupContext, PopupView } from './popup/context';
-import type { BackendError } from './popup/types';
+import type { Clock } from '../lib/clock';
+import { errorCode, errorMsg } from '../lib/errors';
+import type { Msg } from '../lib/i18n';
+import { newPasswordProblem, unlockDelaySeconds } from '../lib/password';
+import type { VaultStatus } from '../lib/vault/types';
+
+/** Which screen a page shows: the vault's status, or loading / a load error. */
+export type PageStatus = VaultStatus | 'loading' | 'error';
 
 /** Unlock form state; `retryAt` is a clock time before which unlocking is refused. */
 export interface UnlockState {
@@ -10,32 +16,57 @@ export interface UnlockState {
   busy: boolean;
 }
 
-export const MIN_PASSWORD_LENGTH = 8;
-const MAX_DELAY_S = 300;
+/** What creating, unlocking and locking need of a page's backend. */
+export interface AuthBackend {
+  create(password: string): Promise<void>;
+  /** Rejects with an error whose `code` is `'wrong-password'` on a bad password; nothing changes then. */
+  unlock(password: string): Promise<void>;
+  lock(): Promise<void>;
+}
+
+export interface AuthHooks {
+  /** Loads the page's data once the vault is open; a rejection shows the load error. */
+  opened(): Promise<void>;
+  /** Runs once the unlocked page shows (loads what its current view needs). */
+  shown?(): Promise<void>;
+  /** Drops everything decrypted: the vault locked. */
+  forget(): void;
+}
+
 const FRESH: UnlockState = { failures: 0, retryAt: 0, error: null, busy: false };
 
 /**
- * Delay before the next unlock attempt after `failures` wrong passwords: 0, 0, 1, 2, 4, 8… s,
- * capped. It slows a person at the keyboard; the Argon2id KDF is the real brute-force defence.
+ * Create, unlock and lock, the same on every page: the password policy and the growing retry
+ * delay of lib/password, a wrong password told apart from other failures, a countdown clock that
+ * ticks only while a retry delay runs, and everything decrypted forgotten on lock.
  * @see https://pages.nist.gov/800-63-4/sp800-63b.html#throttle
  */
-export function unlockDelaySeconds(failures: number): number {
-  return failures < 3 ? 0 : Math.min(2 ** (failures - 3), MAX_DELAY_S);
-}
-
-/**
- * Create, unlock (wrong-password message, growing delay) and lock. `load` fills the list once
- * the vault is open; `forget` drops everything decrypted when it locks.
- * @see /work/shared/DESIGN.md "Data flow" (Create, Unlock)
- */
-export function createAuthSlice(
-  ctx: PopupContext,
-  view: Signal<PopupView>,
-  hooks: { load(): Promise<void>; forget(): void },
-) {
-  const { backend, clock } = ctx;
+export function createAuthSlice(backend: AuthBackend, clock: Clock, hooks: AuthHooks) {
+  const status: Signal<PageStatus> = signal('loading');
   const unlockState: Signal<UnlockState> = signal(FRESH);
+  /** Creating the vault is under way. */
   const busy = signal(false);
+  const createError = signal<Msg | null>(null);
+  /** The clock as the unlock form's countdown reads it; advanced once a second while a delay runs. */
+  const countdownNow = signal(clock.now());
+  let ticker: ReturnType<typeof setTimeout> | undefined;
+
+  function tick(): void {
+    countdownNow.value = clock.now();
+    clearTimeout(ticker);
+    ticker = countdownNow.value < unlockState.value.retryAt ? setTimeout(tick, 1000) : undefined;
+  }
+
+  async function open(): Promise<void> {
+    try {
+      await hooks.opened();
+    } catch {
+      status.value = 'error';
+      return;
+    }
+    status.value = 'unlocked';
+    await hooks.shown?.();
+  }
 
   async function unlock(password: string): Promise<void> {
     const s = unlockState.value;
@@ -44,52 +75,75 @@ export function createAuthSlice(
     try {
       await backend.unlock(password);
     } catch (e) {
-      const wrong = (e as BackendError | undefined)?.code === 'wrong-password';
+      const wrong = errorCode(e) === 'wrong-password';
       const failures = wrong ? s.failures + 1 : s.failures;
       const delay = unlockDelaySeconds(failures);
       unlockState.value = {
         failures,
-        // No delay means none at all: "now" in the form only advances once a second.
         retryAt: delay > 0 ? clock.now() + delay * 1000 : 0,
         error: wrong ? 'wrong-password' : 'other',
         busy: false,
       };
+      tick();
       return;
     }
     unlockState.value = FRESH;
-    await hooks.load().catch(() => {
-      view.value = 'error';
-    });
+    await open();
   }
 
-  /** Creates the vault; false if the password is too short or the backend failed. */
+  /** Creates the vault; false when the policy refuses the password or the backend failed. */
   async function create(password: string): Promise<boolean> {
-    if ([...password].length < MIN_PASSWORD_LENGTH || busy.value) return false;
+    if (newPasswordProblem(password) || busy.value) return false;
     busy.value = true;
+    createError.value = null;
     try {
       await backend.create(password);
-      await hooks.load();
-      return true;
-    } catch {
-      ctx.say({ kind: 'error' });
+    } catch (e) {
+      createError.value = errorMsg(e);
       return false;
     } finally {
       busy.value = false;
     }
+    await open();
+    return true;
   }
 
-  async function lock(): Promise<void> {
-    try {
-      await backend.lock();
-    } catch {
-      return ctx.say({ kind: 'error' });
-    }
+  /** The vault is locked (here or elsewhere): forget what was decrypted, show the unlock form. */
+  function locked(): void {
     batch(() => {
       hooks.forget();
       unlockState.value = FRESH;
-      view.value = 'locked';
+      status.value = 'locked';
     });
   }
 
-  return { unlockState, busy, unlock, create, lock };
+  /** Locks the vault everywhere; false when the backend failed (the page then stays as it is). */
+  async function lock(): Promise<boolean> {
+    try {
+      await backend.lock();
+    } catch {
+      return false;
+    }
+    locked();
+    return true;
+  }
+
+  return {
+    status,
+    unlockState,
+    busy,
+    createError,
+    countdownNow,
+    unlock,
+    create,
+    lock,
+    locked,
+    /** Shows the page for a vault found unlocked when the page opened. */
+    open,
+    dispose(): void {
+      clearTimeout(ticker);
+    },
+  };
 }
+
+export type AuthSlice = ReturnType<typeof createAuthSlice>;

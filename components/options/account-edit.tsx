@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
+import { displayName } from '../../lib/otp/display';
 import type { AccountPatch, StoredAccount } from '../../state/options/types';
-import { displayName } from '../format';
 import { useT } from '../i18n';
 import { ConfirmButton } from './confirm-button';
 import { SitesEditor } from './sites-editor';
@@ -42,7 +42,7 @@ export function AccountEdit({ account: a, busy, onSave, onDelete, onCurrentSite 
     if (a.type === 'hotp') {
       const n = Number(counter);
       if (!/^\d+$/.test(counter.trim()) || !Number.isSafeInteger(n)) {
-        setError(t('options_error_counter'));
+        setError(t('error_counter'));
         return;
       }
       if (n !== a.counter) patch.counter = n;

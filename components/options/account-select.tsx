@@ -1,5 +1,5 @@
+import { displayName } from '../../lib/otp/display';
 import type { StoredAccount } from '../../state/options/types';
-import { displayName } from '../format';
 import { useT } from '../i18n';
 
 export interface AccountSelectProps {

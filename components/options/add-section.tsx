@@ -1,4 +1,4 @@
-import type { Msg } from '../../lib/errors';
+import type { Msg } from '../../lib/i18n';
 import type { AccountDraft } from '../../lib/otp/types';
 import { useT } from '../i18n';
 import { AddForm } from './add-form';

@@ -1,4 +1,4 @@
-import type { Msg } from '../../lib/errors';
+import type { Msg } from '../../lib/i18n';
 import { useT } from '../i18n';
 
 /**

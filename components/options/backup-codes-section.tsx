@@ -1,8 +1,8 @@
-import type { Msg } from '../../lib/errors';
+import type { Msg } from '../../lib/i18n';
 import { countKey } from '../../lib/i18n';
+import { displayName } from '../../lib/otp/display';
 import { isLow, remaining } from '../../lib/recovery';
 import type { RecoverySheet, StoredAccount } from '../../state/options/types';
-import { displayName } from '../format';
 import { useT } from '../i18n';
 import { AccountSelect } from './account-select';
 import { Alert } from './alert';

@@ -1,12 +1,12 @@
 import { useState } from 'preact/hooks';
-import type { Msg } from '../../lib/errors';
+import type { Msg } from '../../lib/i18n';
+import { newPasswordProblem } from '../../lib/password';
 import { useT } from '../i18n';
 import { PasswordField } from '../password-field';
 
 export interface ChangePasswordProps {
   busy: boolean;
   error: Msg | null;
-  minLength: number;
   /** resolves true when the password was changed (the form then clears) */
   onChange(oldPassword: string, newPassword: string): Promise<boolean>;
 }
@@ -30,8 +30,8 @@ export function ChangePassword(p: ChangePasswordProps) {
       onSubmit={async (e) => {
         e.preventDefault();
         if (!old) return setLocal(t('options_password_old_missing'));
-        if ([...next].length < p.minLength) return setLocal(t('options_password_too_short', p.minLength));
-        if (next !== confirm) return setLocal(t('options_password_mismatch'));
+        const problem = newPasswordProblem(next, confirm);
+        if (problem) return setLocal(t(problem.key, problem.subs));
         setLocal('');
         if (await p.onChange(old, next)) {
           setOld('');

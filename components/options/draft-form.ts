@@ -52,7 +52,7 @@ export function formToDraft(
   | { draft: AccountDraft; errors?: undefined }
   | { draft?: undefined; errors: Partial<Record<DraftField, string>> } {
   const errors: Partial<Record<DraftField, string>> = {};
-  if (!f.issuer.trim() && !f.label.trim()) errors.issuer = 'options_error_name_missing';
+  if (!f.issuer.trim() && !f.label.trim()) errors.issuer = 'error_name_missing';
   const raw: AccountDraft = {
     type: f.type,
     secret: f.secret,

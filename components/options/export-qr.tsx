@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
+import { displayName } from '../../lib/otp/display';
 import type { StoredAccount } from '../../state/options/types';
-import { displayName } from '../format';
 import { useT } from '../i18n';
 import { AccountSelect } from './account-select';
 

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { Msg } from '../../lib/errors';
+import type { Msg } from '../../lib/i18n';
 import type { ExportKind } from '../../state/options/export';
 import type { StoredAccount } from '../../state/options/types';
 import { useT } from '../i18n';
@@ -12,7 +12,6 @@ export interface ExportSectionProps {
   busy: ExportKind | 'qr' | null;
   error: Msg | null;
   qr: { accountId: string; dataUrl: string } | null;
-  minPassword: number;
   onBackup(password: string): void;
   onOtpauth(): void;
   onAegis(password: string | null): void;
@@ -40,7 +39,6 @@ export function ExportSection(p: ExportSectionProps) {
         <p>{t('options_export_backup_intro')}</p>
         <PasswordPair
           idPrefix="export-backup"
-          minLength={p.minPassword}
           busy={p.busy !== null || none}
           submitLabel={t('options_export_backup_submit')}
           onSubmit={p.onBackup}
@@ -85,7 +83,6 @@ export function ExportSection(p: ExportSectionProps) {
         {aegisMode === 'encrypted' ? (
           <PasswordPair
             idPrefix="export-aegis"
-            minLength={p.minPassword}
             busy={p.busy !== null || none}
             submitLabel={t('options_export_aegis_submit')}
             onSubmit={p.onAegis}

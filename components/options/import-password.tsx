@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { Msg } from '../../lib/errors';
+import type { Msg } from '../../lib/i18n';
 import { useT } from '../i18n';
 import { PasswordField } from '../password-field';
 

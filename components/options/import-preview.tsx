@@ -1,6 +1,6 @@
 import { countKey } from '../../lib/i18n';
+import { displayName } from '../../lib/otp/display';
 import type { PreviewItem } from '../../state/options/import';
-import { displayName } from '../format';
 import { useT } from '../i18n';
 
 export interface ImportPreviewProps {

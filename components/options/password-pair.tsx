@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { newPasswordProblem } from '../../lib/password';
 import { useT } from '../i18n';
 import { PasswordField } from '../password-field';
 
@@ -6,7 +7,6 @@ export interface PasswordPairProps {
   idPrefix: string;
   submitLabel: string;
   busy: boolean;
-  minLength: number;
   onSubmit(password: string): void;
 }
 
@@ -26,8 +26,8 @@ export function PasswordPair(p: PasswordPairProps) {
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
-        if ([...password].length < p.minLength) setError(t('options_password_too_short', p.minLength));
-        else if (password !== confirm) setError(t('options_password_mismatch'));
+        const problem = newPasswordProblem(password, confirm);
+        if (problem) setError(t(problem.key, problem.subs));
         else {
           setError('');
           p.onSubmit(password);

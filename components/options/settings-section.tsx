@@ -1,4 +1,4 @@
-import type { Msg } from '../../lib/errors';
+import type { Msg } from '../../lib/i18n';
 import { countKey } from '../../lib/i18n';
 import type { KdfInfo, OptionsSettings, Theme } from '../../state/options/types';
 import { useT } from '../i18n';
@@ -14,7 +14,6 @@ export interface SettingsSectionProps {
   error: Msg | null;
   passwordError: Msg | null;
   busy: boolean;
-  minPassword: number;
   onSave(settings: OptionsSettings): void;
   onOpenShortcuts(): void;
   onChangePassword(oldPassword: string, newPassword: string): Promise<boolean>;
@@ -139,12 +138,7 @@ export function SettingsSection(p: SettingsSectionProps) {
           {t('options_shortcut_change')}
         </button>
       </div>
-      <ChangePassword
-        busy={p.busy}
-        error={p.passwordError}
-        minLength={p.minPassword}
-        onChange={p.onChangePassword}
-      />
+      <ChangePassword busy={p.busy} error={p.passwordError} onChange={p.onChangePassword} />
       {p.kdf && (
         <div class="card">
           <h3>{t('options_kdf')}</h3>

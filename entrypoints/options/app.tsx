@@ -5,10 +5,10 @@ import { OptionsNav } from '../../components/options/options-nav';
 import { Toast } from '../../components/options/toast';
 import { SetupForm } from '../../components/setup-form';
 import { UnlockForm } from '../../components/unlock-form';
+import type { Clock } from '../../lib/clock';
 import type { Translate } from '../../lib/i18n';
-import { MIN_PASSWORD } from '../../state/options/settings';
 import { CAPTURE_ID, createOptionsStore, type OptionsStore } from '../../state/options/store';
-import type { Clock, OptionsBackend } from '../../state/options/types';
+import type { OptionsBackend } from '../../state/options/types';
 import { SectionView } from './section-view';
 
 export interface AppProps {
@@ -58,7 +58,7 @@ export function App({ backend, clock = systemClock, translate = englishTranslate
   }, [theme]);
 
   const status = store.status.value;
-  const authError = store.authError.value;
+  const createError = store.createError.value;
   const printing = store.recovery.printing.value;
   return (
     <I18nContext.Provider value={translate}>
@@ -78,28 +78,21 @@ export function App({ backend, clock = systemClock, translate = englishTranslate
       ) : (
         <main class="auth">
           {status === 'loading' && <p role="status">{translate('options_loading')}</p>}
-          {status === 'error' && <p role="alert">{translate('options_error_generic')}</p>}
+          {status === 'error' && <p role="alert">{translate('error_generic')}</p>}
           {status === 'locked' && (
             <UnlockForm
-              error={
-                authError === null
-                  ? null
-                  : authError.key === 'options_error_wrong_password'
-                    ? 'wrong-password'
-                    : 'other'
-              }
-              busy={store.authBusy.value}
-              failures={store.authFailures.value}
-              retryAt={0}
-              now={0}
+              error={store.unlockState.value.error}
+              busy={store.unlockState.value.busy}
+              failures={store.unlockState.value.failures}
+              retryAt={store.unlockState.value.retryAt}
+              now={store.countdownNow.value}
               onUnlock={(pw) => void store.unlock(pw)}
             />
           )}
           {status === 'none' && (
             <SetupForm
-              minLength={MIN_PASSWORD}
-              busy={store.authBusy.value}
-              error={authError ? translate(authError.key, authError.subs) : undefined}
+              busy={store.busy.value}
+              error={createError ? translate(createError.key, createError.subs) : undefined}
               onCreate={(pw) => void store.create(pw)}
               onImport={() => go('#import')}
             />

@@ -34,10 +34,7 @@ export function createBrowserBackend(): OptionsBackend {
   const files = createFileActions(vault);
 
   return {
-    async status() {
-      if (!(await vault.exists())) return 'none';
-      return (await vault.isUnlocked()) ? 'unlocked' : 'locked';
-    },
+    status: () => vault.status(),
     create: (password) => write(() => vault.create(password)),
     unlock: (password) => write(() => vault.unlock(password)),
     lock: () => write(() => vault.lock()),

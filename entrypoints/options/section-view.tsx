@@ -6,7 +6,6 @@ import { ImportSection } from '../../components/options/import-section';
 import { SettingsSection } from '../../components/options/settings-section';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 import { formatHash } from '../../state/options/route';
-import { MIN_PASSWORD } from '../../state/options/settings';
 import type { OptionsStore } from '../../state/options/store';
 
 /**
@@ -97,7 +96,6 @@ export function SectionView({ store, go }: { store: OptionsStore; go(hash: strin
           busy={x.busy.value}
           error={x.error.value}
           qr={x.qr.value}
-          minPassword={MIN_PASSWORD}
           onBackup={x.backup}
           onOtpauth={x.otpauth}
           onAegis={x.aegis}
@@ -116,7 +114,6 @@ export function SectionView({ store, go }: { store: OptionsStore; go(hash: strin
           error={s.error.value}
           passwordError={s.passwordError.value}
           busy={s.busy.value}
-          minPassword={MIN_PASSWORD}
           onSave={s.save}
           onOpenShortcuts={s.openShortcuts}
           onChangePassword={s.changePassword}

@@ -2,15 +2,16 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { AccountList } from '../../components/account-list';
 import { EmptyState } from '../../components/empty-state';
 import { FillConfirm } from '../../components/fill-confirm';
-import { displayName } from '../../components/format';
 import { I18nContext, useT } from '../../components/i18n';
 import { PopupHeader } from '../../components/search-bar';
 import { SetupForm } from '../../components/setup-form';
 import { StatusLine } from '../../components/status-line';
 import { UnlockForm } from '../../components/unlock-form';
+import type { Clock } from '../../lib/clock';
 import type { Translate } from '../../lib/i18n';
-import { createPopupStore, MIN_PASSWORD_LENGTH, type PopupStore } from '../../state/popup/store';
-import type { Clock, PopupBackend, SiteMatcher } from '../../state/popup/types';
+import { displayName } from '../../lib/otp/display';
+import { createPopupStore, type PopupStore } from '../../state/popup/store';
+import type { PopupBackend, SiteMatcher } from '../../state/popup/types';
 import { fitListToWindow } from './fit';
 
 const LOADING_DELAY_MS = 300;
@@ -147,7 +148,7 @@ function Loading() {
 
 function Screen({ store, listHeight }: { store: PopupStore; listHeight?: number }) {
   const t = useT();
-  const view = store.view.value;
+  const view = store.status.value;
   if (view === 'loading') return <Loading />;
   if (view === 'error') {
     return (
@@ -159,11 +160,12 @@ function Screen({ store, listHeight }: { store: PopupStore; listHeight?: number 
       </div>
     );
   }
-  if (view === 'setup') {
+  if (view === 'none') {
+    const error = store.createError.value;
     return (
       <SetupForm
-        minLength={MIN_PASSWORD_LENGTH}
         busy={store.busy.value}
+        error={error ? t(error.key, error.subs) : undefined}
         onCreate={(pw) => void store.create(pw)}
         onImport={() => store.openOptions('import')}
       />
@@ -177,7 +179,7 @@ function Screen({ store, listHeight }: { store: PopupStore; listHeight?: number 
         busy={u.busy}
         failures={u.failures}
         retryAt={u.retryAt}
-        now={u.retryAt > 0 ? store.now.value : 0}
+        now={store.countdownNow.value}
         onUnlock={(pw) => void store.unlock(pw)}
       />
     );

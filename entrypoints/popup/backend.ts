@@ -26,10 +26,7 @@ export function createBrowserBackend(settings: Promise<Settings> = loadSettings(
   const activeTabId = async () => (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
 
   return {
-    async status() {
-      if (!(await vault.exists())) return 'none';
-      return (await vault.isUnlocked()) ? 'unlocked' : 'locked';
-    },
+    status: () => vault.status(),
     async create(password) {
       await vault.create(password);
       await changed();

@@ -94,3 +94,14 @@ describe('vault.kdfInfo', () => {
     await expect(vault.kdfInfo()).rejects.toMatchObject({ code: 'no-vault' });
   });
 });
+
+describe('vault.status', () => {
+  it('is none before creation, unlocked after, locked after lock', async () => {
+    const vault = openVault({ session: memorySession(), dbName: uniqueDb('vault-ops'), kdf: FAST_KDF });
+    expect(await vault.status()).toBe('none');
+    await vault.create('master password');
+    expect(await vault.status()).toBe('unlocked');
+    await vault.lock();
+    expect(await vault.status()).toBe('locked');
+  });
+});

@@ -27,6 +27,9 @@ export type NewAccount = AccountDraft &
 /** Fields `update()` may change; id and timestamps are managed by the vault. */
 export type AccountPatch = Partial<Omit<StoredAccount, 'id' | 'createdAt' | 'updatedAt'>>;
 
+/** Whether a vault exists and whether it is open in this browser session. */
+export type VaultStatus = 'none' | 'locked' | 'unlocked';
+
 /** One backup-code sheet per account (lib/recovery works on this shape). */
 export interface RecoverySheet {
   codes: { code: string; usedAt: number | null }[];

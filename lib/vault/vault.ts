@@ -5,7 +5,7 @@ import { readAllRecovery, recoveryStore } from './recovery-store';
 import { type Session, shouldAutoLock } from './session';
 import { makePasswordSlot, openPasswordSlots } from './slots';
 import { DB_NAME, type KeyfobDatabase, openKeyfobDb } from './store';
-import type { KdfCost, KdfParams, RandomSource, RecoverySheet, VaultHeader } from './types';
+import type { KdfCost, KdfParams, RandomSource, RecoverySheet, VaultHeader, VaultStatus } from './types';
 import { assertHeaderShape } from './validate';
 
 export { accountAad, type ListResult } from './accounts';
@@ -132,6 +132,14 @@ export function openVault(opts: VaultOptions) {
 
     async isUnlocked(): Promise<boolean> {
       return (await session.getKey()) !== null;
+    },
+
+    /** No vault yet, a locked one, or one unlocked in this browser session. */
+    async status(): Promise<VaultStatus> {
+      const [found, key] = await Promise.all([(await db()).count('meta', 'header'), session.getKey()]);
+      if (found === 0) return 'none';
+      key?.fill(0);
+      return key === null ? 'locked' : 'unlocked';
     },
 
     /** Record user activity for auto-lock. */

@@ -63,7 +63,7 @@ describe('accounts slice: delete and undo', () => {
       ...d
     } = account('x', { issuer: 'Another name', secret: 'jbsw y3dp ehpk 3pxp' });
     expect(await store.accountsView.add(d)).toBeNull();
-    expect(store.accountsView.error.value).toEqual({ key: 'options_error_duplicate' });
+    expect(store.accountsView.error.value).toEqual({ key: 'error_duplicate' });
     expect(fake.calls.addAccounts).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import { computed, signal } from '@preact/signals';
-import { displayName } from '../../components/format';
-import { errorMsg, type Msg } from '../../lib/errors';
+import { errorMsg } from '../../lib/errors';
+import type { Msg } from '../../lib/i18n';
+import { displayName } from '../../lib/otp/display';
 import { draftKey } from '../../lib/otp/draft';
 import type { StoreContext } from './context';
 import type { AccountDraft, AccountPatch, RecoverySheet, StoredAccount } from './types';
@@ -31,7 +32,7 @@ export function createAccountsSlice(ctx: StoreContext) {
       ctx.notify({ key: 'options_saved' });
       return true;
     } catch (e) {
-      error.value = errorMsg(e, 'options_error_save');
+      error.value = errorMsg(e, 'error_save');
       return false;
     }
   }
@@ -58,7 +59,7 @@ export function createAccountsSlice(ctx: StoreContext) {
       ctx.notify({ key: 'options_account_deleted', subs: [name] }, () => restore(account, sheet));
       return true;
     } catch (e) {
-      error.value = errorMsg(e, 'options_error_delete');
+      error.value = errorMsg(e, 'error_delete');
       return false;
     }
   }
@@ -77,7 +78,7 @@ export function createAccountsSlice(ctx: StoreContext) {
     error.value = null;
     const key = draftKey(draft);
     if (ctx.accounts.value.some((a) => draftKey(a) === key)) {
-      error.value = { key: 'options_error_duplicate' };
+      error.value = { key: 'error_duplicate' };
       return null;
     }
     try {
@@ -86,7 +87,7 @@ export function createAccountsSlice(ctx: StoreContext) {
       ctx.notify({ key: 'options_account_added', subs: [displayName(draft.issuer, draft.label)] });
       return added?.id ?? null;
     } catch (e) {
-      error.value = errorMsg(e, 'options_error_save');
+      error.value = errorMsg(e, 'error_save');
       return null;
     }
   }

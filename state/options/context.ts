@@ -1,6 +1,7 @@
 import type { Signal } from '@preact/signals';
-import type { Msg } from '../../lib/errors';
-import type { Clock, OptionsBackend, StoredAccount } from './types';
+import type { Clock } from '../../lib/clock';
+import type { Msg } from '../../lib/i18n';
+import type { OptionsBackend, StoredAccount } from './types';
 
 /** A short notice at the bottom of the page, optionally with an Undo action. */
 export interface Toast {

@@ -1,5 +1,6 @@
 import { signal } from '@preact/signals';
-import { errorMsg, type Msg } from '../../lib/errors';
+import { errorMsg } from '../../lib/errors';
+import type { Msg } from '../../lib/i18n';
 import { isoDate, type StoreContext } from './context';
 
 export type ExportKind = 'backup' | 'otpauth' | 'aegis';
@@ -23,7 +24,7 @@ export function createExportSlice(ctx: StoreContext) {
       ctx.notify({ key: 'options_export_done', subs: [name] });
       return true;
     } catch (e) {
-      error.value = errorMsg(e, 'options_error_export');
+      error.value = errorMsg(e, 'error_export');
       return false;
     } finally {
       busy.value = null;
@@ -52,7 +53,7 @@ export function createExportSlice(ctx: StoreContext) {
         qr.value = { accountId, dataUrl: await ctx.backend.qrForAccount(accountId) };
       } catch (e) {
         qr.value = null;
-        error.value = errorMsg(e, 'options_error_export');
+        error.value = errorMsg(e, 'error_export');
       } finally {
         busy.value = null;
       }

@@ -67,7 +67,7 @@ describe('import slice', () => {
     expect(await im.commit()).toBe(false);
     expect(im.items.value).toHaveLength(1);
     expect(im.progress.value).toBeNull();
-    expect(im.errors.value).toEqual([{ key: 'options_error_import_write' }]);
+    expect(im.errors.value).toEqual([{ key: 'error_import_write' }]);
     expect(store.accounts.value).toEqual([]);
   });
 
@@ -78,10 +78,10 @@ describe('import slice', () => {
     });
     await im.addFiles([file('bad.json'), file('odd.bin'), file('good.json')]);
     expect(im.errors.value).toEqual([
-      { key: 'options_error_import_file', subs: ['bad.json'] },
-      { key: 'options_error_malformed' },
-      { key: 'options_error_import_file', subs: ['odd.bin'] },
-      { key: 'options_error_unsupported' },
+      { key: 'error_import_file', subs: ['bad.json'] },
+      { key: 'error_malformed' },
+      { key: 'error_import_file', subs: ['odd.bin'] },
+      { key: 'error_unsupported' },
     ]);
     expect(im.items.value).toHaveLength(1);
   });
@@ -95,7 +95,7 @@ describe('import slice', () => {
     fake.control.parse.set('enc.json', typed('wrong-password'));
     await im.submitPassword('nope');
     expect(im.pending.value?.name).toBe('enc.json');
-    expect(im.passwordError.value).toEqual({ key: 'options_error_wrong_password' });
+    expect(im.passwordError.value).toEqual({ key: 'error_wrong_password' });
     expect(im.items.value).toEqual([]);
 
     fake.control.parse.set('enc.json', { accounts: [draft('MFRGGZDFMZTWQ2LK', 'Enc')], warnings: [] });

@@ -1,5 +1,6 @@
 import { computed, signal } from '@preact/signals';
-import { errorCode, errorMsg, type Msg } from '../../lib/errors';
+import { errorCode, errorMsg } from '../../lib/errors';
+import type { Msg } from '../../lib/i18n';
 import { countKey } from '../../lib/i18n';
 import { draftKey } from '../../lib/otp/draft';
 import type { StoreContext } from './context';
@@ -28,7 +29,7 @@ function keyOf(d: ImportedAccount): string | null {
 
 /** "Could not read <file>." plus the reason when the error has a known code (typed errors). */
 function fileError(e: unknown, source: string): Msg[] {
-  const head: Msg = { key: 'options_error_import_file', subs: [source] };
+  const head: Msg = { key: 'error_import_file', subs: [source] };
   const reason = errorMsg(e, '');
   return reason.key ? [head, reason] : [head];
 }
@@ -163,7 +164,7 @@ export function createImportSlice(ctx: StoreContext) {
       try {
         await parseTexts(await ctx.backend.captureTab(), 'current tab');
       } catch (e) {
-        errors.value = [...errors.value, errorMsg(e, 'options_error_capture')];
+        errors.value = [...errors.value, errorMsg(e, 'error_capture')];
       }
     });
   }
@@ -212,7 +213,7 @@ export function createImportSlice(ctx: StoreContext) {
       return true;
     } catch (e) {
       progress.value = null;
-      errors.value = [errorMsg(e, 'options_error_import_write')];
+      errors.value = [errorMsg(e, 'error_import_write')];
       return false;
     } finally {
       busy.value = false;

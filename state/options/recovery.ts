@@ -1,7 +1,8 @@
 import { signal } from '@preact/signals';
-import { displayName } from '../../components/format';
-import { errorMsg, type Msg } from '../../lib/errors';
+import { errorMsg } from '../../lib/errors';
+import type { Msg } from '../../lib/i18n';
 import { countKey } from '../../lib/i18n';
+import { displayName } from '../../lib/otp/display';
 import { createSheet, formatSheetText, markUnused, markUsed, parseBackupCodes } from '../../lib/recovery';
 import type { StoreContext } from './context';
 import type { RecoverySheet } from './types';
@@ -62,7 +63,7 @@ export function createRecoverySlice(ctx: StoreContext) {
       sheet.value = next;
       return true;
     } catch (e) {
-      error.value = errorMsg(e, 'options_error_save');
+      error.value = errorMsg(e, 'error_save');
       return false;
     }
   }

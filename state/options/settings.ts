@@ -1,10 +1,9 @@
 import { signal } from '@preact/signals';
-import { errorMsg, type Msg } from '../../lib/errors';
+import { errorMsg } from '../../lib/errors';
+import type { Msg } from '../../lib/i18n';
+import { newPasswordProblem } from '../../lib/password';
 import type { StoreContext } from './context';
 import type { KdfInfo, OptionsSettings } from './types';
-
-/** Shortest master password accepted when changing it (same floor as vault creation). */
-export const MIN_PASSWORD = 8;
 
 /**
  * Settings, the fill shortcut, KDF info and changing the master password (a re-wrap of the
@@ -53,15 +52,17 @@ export function createSettingsSlice(ctx: StoreContext) {
       ctx.notify({ key: 'options_saved' });
       return true;
     } catch (e) {
-      error.value = errorMsg(e, 'options_error_save');
+      error.value = errorMsg(e, 'error_save');
       return false;
     }
   }
 
   async function changePassword(oldPassword: string, newPassword: string): Promise<boolean> {
     passwordError.value = null;
-    if ([...newPassword].length < MIN_PASSWORD) {
-      passwordError.value = { key: 'options_password_too_short', subs: [MIN_PASSWORD] };
+    // The same policy as creating the vault (lib/password).
+    const problem = newPasswordProblem(newPassword);
+    if (problem) {
+      passwordError.value = problem;
       return false;
     }
     busy.value = true;
@@ -70,7 +71,7 @@ export function createSettingsSlice(ctx: StoreContext) {
       ctx.notify({ key: 'options_password_changed' });
       return true;
     } catch (e) {
-      passwordError.value = errorMsg(e, 'options_error_change_password');
+      passwordError.value = errorMsg(e, 'error_change_password');
       return false;
     } finally {
       busy.value = false;

@@ -1,5 +1,7 @@
 import { signal } from '@preact/signals';
-import { errorMsg, type Msg } from '../../lib/errors';
+import type { Clock } from '../../lib/clock';
+import { errorMsg } from '../../lib/errors';
+import { createAuthSlice } from '../auth';
 import { createAccountsSlice } from './accounts';
 import type { StoreContext, Toast } from './context';
 import { createExportSlice } from './export';
@@ -7,7 +9,7 @@ import { createImportSlice } from './import';
 import { createRecoverySlice } from './recovery';
 import { parseHash, type Route } from './route';
 import { createSettingsSlice } from './settings';
-import type { Clock, OptionsBackend, StoredAccount, VaultStatus } from './types';
+import type { OptionsBackend, StoredAccount } from './types';
 
 export type { Toast } from './context';
 
@@ -20,10 +22,6 @@ export const CAPTURE_ID = 'capture';
  * @see https://preactjs.com/guide/v10/signals/
  */
 export function createOptionsStore(backend: OptionsBackend, clock: Clock) {
-  const status = signal<VaultStatus | 'loading' | 'error'>('loading');
-  const authError = signal<Msg | null>(null);
-  const authBusy = signal(false);
-  const authFailures = signal(0);
   const route = signal<Route>(parseHash(''));
   const accounts = signal<StoredAccount[]>([]);
   const toast = signal<Toast | null>(null);
@@ -57,79 +55,55 @@ export function createOptionsStore(backend: OptionsBackend, clock: Clock) {
     if (section === 'settings' && settings.kdf.value === null) await settings.load();
   }
 
-  async function afterUnlock(): Promise<void> {
-    await ctx.refresh();
-    importSlice.recheck();
-    status.value = 'unlocked';
-    await enter();
-  }
-
-  /** Forget everything decrypted: the page shows the unlock form until the vault opens again. */
-  function locked(): void {
-    status.value = 'locked';
-    accounts.value = [];
-    importSlice.clear();
-    exporter.hideQr();
-    void recovery.load(null);
-    settings.forgetPasswordError();
-  }
+  const auth = createAuthSlice(backend, clock, {
+    async opened() {
+      await ctx.refresh();
+      importSlice.recheck();
+    },
+    shown: () => enter(),
+    /** Forget everything decrypted: the page shows the unlock form until the vault opens again. */
+    forget() {
+      accounts.value = [];
+      importSlice.clear();
+      exporter.hideQr();
+      void recovery.load(null);
+      settings.forgetPasswordError();
+    },
+  });
+  const { status } = auth;
 
   let unwatch: (() => void) | undefined;
 
   async function init(): Promise<void> {
     unwatch ??= backend.watchLock?.(() => {
-      if (status.value === 'unlocked') locked();
+      if (status.value === 'unlocked') auth.locked();
     });
     void settings.loadSettings();
     try {
       const s = await backend.status();
-      if (s === 'unlocked') await afterUnlock();
+      if (s === 'unlocked') await auth.open();
       else status.value = s;
     } catch {
       status.value = 'error';
     }
   }
 
-  async function auth(action: () => Promise<void>): Promise<boolean> {
-    authBusy.value = true;
-    authError.value = null;
-    try {
-      await action();
-      await afterUnlock();
-      return true;
-    } catch (e) {
-      authError.value = errorMsg(e, 'options_error_unlock');
-      authFailures.value += 1;
-      return false;
-    } finally {
-      authBusy.value = false;
-    }
-  }
-
   return {
-    status,
-    authError,
-    authBusy,
-    authFailures,
+    ...auth,
     route,
     accounts,
     toast,
     init,
-    unlock: (password: string) => auth(() => backend.unlock(password)),
     /** Stops watching for locks (the page is going away). */
     dispose(): void {
       unwatch?.();
       unwatch = undefined;
+      auth.dispose();
     },
-    /** Locks the vault everywhere (the key leaves storage.session). */
+    /** Locks the vault everywhere (the key leaves storage.session); the page forgets either way. */
     async lock(): Promise<void> {
-      try {
-        await backend.lock();
-      } finally {
-        locked();
-      }
+      if (!(await auth.lock())) auth.locked();
     },
-    create: (password: string) => auth(() => backend.create(password)),
     /**
      * Follows the URL hash (called on load and on `hashchange`). `#import/capture` is where the
      * background sends the user after the popup's "Scan QR code": the held screenshot is taken
@@ -154,7 +128,7 @@ export function createOptionsStore(backend: OptionsBackend, clock: Clock) {
       try {
         await current.undo();
       } catch (e) {
-        ctx.notify(errorMsg(e, 'options_error_undo'));
+        ctx.notify(errorMsg(e, 'error_undo'));
       }
     },
     accountsView: accountsSlice,

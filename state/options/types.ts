@@ -1,12 +1,17 @@
 import type { RestoredAccount } from '../../lib/import/keyfob-backup';
 import type { AccountDraft } from '../../lib/otp/types';
 import type { Settings } from '../../lib/settings';
-import type { AccountPatch, NewAccount, RecoverySheet, StoredAccount } from '../../lib/vault/types';
+import type {
+  AccountPatch,
+  NewAccount,
+  RecoverySheet,
+  StoredAccount,
+  VaultStatus,
+} from '../../lib/vault/types';
+import type { KdfInfo } from '../../lib/vault/vault';
+import type { AuthBackend } from '../auth';
 
-export type { AccountDraft, AccountPatch, NewAccount, RecoverySheet, StoredAccount };
-
-/** Where the options page starts: no vault yet, a locked vault, or an unlocked session. */
-export type VaultStatus = 'none' | 'locked' | 'unlocked';
+export type { AccountDraft, AccountPatch, KdfInfo, NewAccount, RecoverySheet, StoredAccount };
 
 export type Theme = Settings['theme'];
 
@@ -20,29 +25,12 @@ export type OptionsSettings = Settings;
 export type ImportedAccount = RestoredAccount;
 
 /** What `addAccounts` takes: a new account, optionally with the backup-code sheet to store with it. */
-export type AccountToAdd = NewAccount & { recovery?: RecoverySheet };
+export type AccountToAdd = NewAccount;
 
 /** What `parseFile` found in a file, a pasted text or the text of a QR code. */
 export interface ParsedImport {
   accounts: ImportedAccount[];
   warnings: string[];
-}
-
-/** Argon2id cost in use, shown read-only in Settings. */
-export interface KdfInfo {
-  name: string;
-  memoryKiB: number;
-  iterations: number;
-  parallelism: number;
-}
-
-/**
- * Error shape the backend rejects with. Known codes the UI maps to messages:
- * unlock/changePassword: 'wrong-password'; parseFile: the ImportError codes
- * 'unsupported' | 'malformed' | 'password-required' | 'wrong-password'; captureTab: 'capture-denied'.
- */
-export interface BackendError extends Error {
-  code?: string;
 }
 
 /** A file as the import code reads it. */
@@ -57,12 +45,8 @@ export interface FileBytes {
  * fake; the real implementation (entrypoints/options/backend.ts) wires it to lib/vault and `browser.*`.
  * @see /work/shared/DESIGN.md (Data flow, Module contracts)
  */
-export interface OptionsBackend {
+export interface OptionsBackend extends AuthBackend {
   status(): Promise<VaultStatus>;
-  create(password: string): Promise<void>;
-  /** Rejects with code 'wrong-password' on a bad password; nothing changes then. */
-  unlock(password: string): Promise<void>;
-  lock(): Promise<void>;
   /**
    * Calls `onLocked` whenever the vault locks anywhere (auto-lock, the popup, the OS lock), so an
    * open page stops showing decrypted data. Returns the unsubscribe function.
@@ -116,9 +100,4 @@ export interface OptionsBackend {
   /** The fill shortcut as the browser shows it, '' when unset. */
   shortcut(): Promise<string>;
   openShortcutSettings(): Promise<void>;
-}
-
-/** A clock the store reads; tests inject one they control. */
-export interface Clock {
-  now(): number;
 }

@@ -1,9 +1,7 @@
 import type { Signal } from '@preact/signals';
+import type { Clock } from '../../lib/clock';
 import type { FillResult } from '../../lib/messages';
-import type { ActiveTabInfo, Clock, PopupAccount, PopupBackend } from './types';
-
-/** Which screen the popup shows. */
-export type PopupView = 'loading' | 'setup' | 'locked' | 'unlocked' | 'error';
+import type { ActiveTabInfo, PopupAccount, PopupBackend } from './types';
 
 /**
  * A transient message for the status line (the app turns it into text). `undo` carries what an

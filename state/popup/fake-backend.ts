@@ -1,13 +1,12 @@
 import { registrableDomain, siteMatches } from '../../lib/sites';
+import type { VaultStatus } from '../../lib/vault/types';
 import type {
   ActiveTabInfo,
-  BackendError,
   BackupSummary,
   FieldKind,
   FillResult,
   PopupAccount,
   PopupBackend,
-  VaultStatus,
 } from './types';
 
 /** RFC 4226/6238 SHA1 seed "12345678901234567890" in base32. */
@@ -78,7 +77,7 @@ export class FakeBackend implements PopupBackend {
   async unlock(password: string): Promise<void> {
     this.log('unlock');
     if (password !== this.password) {
-      const e: BackendError = new Error('Wrong password');
+      const e: Error & { code?: string } = new Error('Wrong password');
       e.code = 'wrong-password';
       throw e;
     }

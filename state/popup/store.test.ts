@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FakeBackend, makeAccount, manyAccounts } from './fake-backend';
-import { createPopupStore, unlockDelaySeconds } from './store';
+import { createPopupStore } from './store';
 
 const clock = { now: () => Date.now() };
 
@@ -165,11 +165,9 @@ describe('popup store', () => {
   });
 
   it('grows the unlock delay after repeated wrong passwords and refuses attempts meanwhile', async () => {
-    expect([1, 2, 3, 4, 5, 6].map(unlockDelaySeconds)).toEqual([0, 0, 1, 2, 4, 8]);
-    expect(unlockDelaySeconds(40)).toBe(300);
     const backend = new FakeBackend({ state: 'locked', password: 'right password' });
     const store = await ready(backend);
-    expect(store.view.value).toBe('locked');
+    expect(store.status.value).toBe('locked');
     await store.unlock('nope');
     await store.unlock('nope');
     expect(store.unlockState.value).toMatchObject({ failures: 2, error: 'wrong-password' });
@@ -184,7 +182,7 @@ describe('popup store', () => {
     expect(store.unlockState.value.retryAt).toBe(Date.now() + 2000);
     await vi.advanceTimersByTimeAsync(2000);
     await store.unlock('right password');
-    expect(store.view.value).toBe('unlocked');
+    expect(store.status.value).toBe('unlocked');
     expect(store.unlockState.value.failures).toBe(0);
     store.dispose();
   });
@@ -192,14 +190,14 @@ describe('popup store', () => {
   it('creates a vault only with a long enough password, and lock forgets the accounts', async () => {
     const backend = new FakeBackend({ state: 'none' });
     const store = await ready(backend);
-    expect(store.view.value).toBe('setup');
+    expect(store.status.value).toBe('none');
     expect(await store.create('short')).toBe(false);
     expect(backend.calls).toEqual([]);
     expect(await store.create('long enough pass')).toBe(true);
-    expect(store.view.value).toBe('unlocked');
+    expect(store.status.value).toBe('unlocked');
     backend.accounts = [makeAccount({ id: 'x' })];
     await store.lock();
-    expect(store.view.value).toBe('locked');
+    expect(store.status.value).toBe('locked');
     expect(store.accounts.value).toEqual([]);
     store.dispose();
   });

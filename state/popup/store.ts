@@ -1,20 +1,13 @@
 import { batch, type Signal, signal } from '@preact/signals';
+import type { Clock } from '../../lib/clock';
+import { errorCode } from '../../lib/errors';
 import { createAuthSlice } from '../auth';
-import type { Notice, PopupContext, PopupView } from './context';
+import type { Notice, PopupContext } from './context';
 import { createFillSlice, DEFAULT_LOW_BACKUP_CODES } from './fill';
 import { createListSlice } from './list';
-import type {
-  ActiveTabInfo,
-  BackendError,
-  Clock,
-  PopupAccount,
-  PopupBackend,
-  PopupSettings,
-  SiteMatcher,
-} from './types';
+import type { ActiveTabInfo, PopupAccount, PopupBackend, PopupSettings, SiteMatcher } from './types';
 
-export { MIN_PASSWORD_LENGTH, type UnlockState, unlockDelaySeconds } from '../auth';
-export type { Notice, PopupView } from './context';
+export type { Notice } from './context';
 export type { PendingFill } from './fill';
 
 /** How long the "Copied" confirmation stays on a row. */
@@ -38,7 +31,6 @@ export function createPopupStore(
   clock: Clock,
   loadSites: () => Promise<SiteMatcher> = loadSiteMatcher,
 ) {
-  const view: Signal<PopupView> = signal('loading');
   const now = signal(clock.now());
   const accounts: Signal<PopupAccount[]> = signal([]);
   const tab = signal<ActiveTabInfo>(NO_TAB);
@@ -61,8 +53,8 @@ export function createPopupStore(
   };
   const list = createListSlice(ctx);
   const fills = createFillSlice(ctx, list.siteBound);
-  const auth = createAuthSlice(ctx, view, {
-    load: () => load(),
+  const auth = createAuthSlice(backend, clock, {
+    opened: () => load(),
     forget() {
       accounts.value = []; // drop decrypted secrets from memory
       list.query.value = '';
@@ -117,7 +109,7 @@ export function createPopupStore(
       clipboardClearSeconds.value = settings.clipboardClearSeconds;
       fills.lowThreshold.value = settings.lowBackupCodes ?? DEFAULT_LOW_BACKUP_CODES;
       list.activeIndex.value = 0;
-      view.value = 'unlocked';
+      auth.status.value = 'unlocked';
     });
     // Then what the background knows: the page's code fields (and its URL when the popup was
     // opened without an activeTab grant), and the backup-code counts; both only add to the list.
@@ -134,7 +126,7 @@ export function createPopupStore(
   /** Opens on the right screen; an unlocked vault's accounts are already being decrypted meanwhile. */
   async function init(): Promise<void> {
     if (tickHandle === undefined) tick();
-    view.value = 'loading';
+    auth.status.value = 'loading';
     const data = fetchAll();
     // Asked at once (it also opens the database the account read needs next), but awaited only
     // when the accounts do not decrypt: decrypted accounts prove the vault unlocked.
@@ -147,10 +139,10 @@ export function createPopupStore(
       );
       const status = unlocked ? 'unlocked' : await asked;
       if (status === 'unlocked') await load(data);
-      else view.value = status === 'none' ? 'setup' : 'locked';
+      else auth.status.value = status;
     } catch (e) {
       // Auto-lock may strike between the status check and the read: then it is simply locked.
-      view.value = (e as BackendError | undefined)?.code === 'locked' ? 'locked' : 'error';
+      auth.status.value = errorCode(e) === 'locked' ? 'locked' : 'error';
     }
   }
 
@@ -188,13 +180,17 @@ export function createPopupStore(
     clearTimeout(tickHandle);
     clearTimeout(copiedHandle);
     tickHandle = undefined;
+    auth.dispose();
   }
 
   return {
     ...list,
     ...fills,
     ...auth,
-    view,
+    /** Locks everywhere; says so when the backend failed. */
+    async lock(): Promise<void> {
+      if (!(await auth.lock())) ctx.say({ kind: 'error' });
+    },
     now,
     accounts,
     tab,

@@ -1,10 +1,10 @@
 import type { FieldKind, FillResult } from '../../lib/messages';
 import type { AccountDraft } from '../../lib/otp/types';
+import type { BackupSummary } from '../../lib/vault/recovery-store';
+import type { VaultStatus } from '../../lib/vault/types';
+import type { AuthBackend } from '../auth';
 
-export type { FieldKind, FillResult };
-
-/** Where the popup starts: no vault yet, a locked vault, or an unlocked session. */
-export type VaultStatus = 'none' | 'locked' | 'unlocked';
+export type { BackupSummary, FieldKind, FillResult };
 
 /** One decrypted account as the popup needs it. `order` is the manual (drag / move) order. */
 export interface PopupAccount extends AccountDraft {
@@ -33,29 +33,14 @@ export interface PopupSettings {
   theme?: 'system' | 'light' | 'dark';
 }
 
-/** An account's backup-code sheet as the popup shows it: how many are left, and whether that is low. */
-export interface BackupSummary {
-  remaining: number;
-  low: boolean;
-}
-
-/** Error shape for `unlock` failures; `code: 'wrong-password'` means nothing changed and the user may retry. */
-export interface BackendError extends Error {
-  code?: string;
-}
-
 /**
  * Everything the popup asks of the outside world (vault, clipboard, tabs, options page).
  * The store only talks to this interface, so tests inject an in-memory fake and the real
  * implementation (entrypoints/popup/backend.ts) wires it to the vault and `browser.*`.
  * @see /work/shared/DESIGN.md (Data flow: Create, Unlock, List, Fill)
  */
-export interface PopupBackend {
+export interface PopupBackend extends AuthBackend {
   status(): Promise<VaultStatus>;
-  create(password: string): Promise<void>;
-  /** Rejects with a {@link BackendError} whose `code` is `'wrong-password'` on a bad password. */
-  unlock(password: string): Promise<void>;
-  lock(): Promise<void>;
   listAccounts(): Promise<PopupAccount[]>;
   /** Advances the HOTP counter, saves it, and returns the updated account. */
   nextHotp(id: string): Promise<PopupAccount>;
@@ -83,11 +68,6 @@ export interface PopupBackend {
   /** Screenshots the active tab for the options page's QR import, then closes the popup. */
   scanPage(): Promise<void>;
   settings(): Promise<PopupSettings>;
-}
-
-/** A clock the store reads; tests inject one they control. */
-export interface Clock {
-  now(): number;
 }
 
 /** Which accounts are bound to a page's site; loaded lazily because the PSL data is large. */
