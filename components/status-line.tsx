@@ -1,6 +1,6 @@
 import type { Translate } from '../lib/i18n';
 import { displayName } from '../lib/otp/display';
-import type { Notice, PopupStore } from '../state/popup/store';
+import type { Notice } from '../state/popup/context';
 import type { PopupAccount } from '../state/popup/types';
 import { useT } from './i18n';
 
@@ -50,21 +50,25 @@ const OK_KINDS: ReadonlySet<Notice['kind']> = new Set([
  * after a backup code was filled (it was marked used; Undo marks it unused again).
  * @see https://www.w3.org/WAI/WCAG22/Techniques/aria/ARIA22 (status messages)
  */
-export function StatusLine({ store }: { store: PopupStore }) {
+export function StatusLine(p: {
+  notice: Notice | null;
+  accounts: readonly PopupAccount[];
+  onUndoBackup(accountId: string, code: string): void;
+}) {
   const t = useT();
-  const n = store.notice.value;
+  const n = p.notice;
   const undo = n?.kind === 'backup-filled' && n.id && n.code ? { id: n.id, code: n.code } : null;
   return (
     <div class={`notice${n && !OK_KINDS.has(n.kind) ? ' error' : ''}`}>
       <p role="status" aria-live="polite">
-        {noticeText(t, n, store.accounts.value)}
+        {noticeText(t, n, p.accounts)}
       </p>
       {undo && (
         <button
           type="button"
           class="small"
           aria-label={t('popup_undo_backup_label')}
-          onClick={() => void store.undoBackup(undo.id, undo.code)}
+          onClick={() => p.onUndoBackup(undo.id, undo.code)}
         >
           {t('popup_undo')}
         </button>

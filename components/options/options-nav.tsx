@@ -1,4 +1,4 @@
-import { SECTIONS, type Section } from '../../state/options/route';
+import type { Section } from '../../state/options/route';
 import { useT } from '../i18n';
 
 /**
@@ -6,12 +6,12 @@ import { useT } from '../i18n';
  * browser's back button works; the current one carries aria-current.
  * @see https://www.w3.org/WAI/ARIA/apg/patterns/disclosure/examples/disclosure-navigation/
  */
-export function OptionsNav({ current }: { current: Section }) {
+export function OptionsNav({ sections, current }: { sections: readonly Section[]; current: Section }) {
   const t = useT();
   return (
     <nav class="options-nav" aria-label={t('options_nav_label')}>
       <ul>
-        {SECTIONS.map((s) => (
+        {sections.map((s) => (
           <li key={s}>
             <a href={`#${s}`} aria-current={s === current ? 'page' : undefined}>
               {t(`options_nav_${s.replace('-', '_')}`)}

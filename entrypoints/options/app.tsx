@@ -7,6 +7,7 @@ import { SetupForm } from '../../components/setup-form';
 import { UnlockForm } from '../../components/unlock-form';
 import type { Clock } from '../../lib/clock';
 import type { Translate } from '../../lib/i18n';
+import { SECTIONS } from '../../state/options/route';
 import { CAPTURE_ID, createOptionsStore, type OptionsStore } from '../../state/options/store';
 import type { OptionsBackend } from '../../state/options/types';
 import { SectionView } from './section-view';
@@ -70,7 +71,7 @@ export function App({ backend, clock = systemClock, translate = englishTranslate
               {translate('options_lock')}
             </button>
           </header>
-          <OptionsNav current={store.route.value.section} />
+          <OptionsNav sections={SECTIONS} current={store.route.value.section} />
           <main id="main" tabIndex={-1}>
             <SectionView store={store} go={go} />
           </main>

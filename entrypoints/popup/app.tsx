@@ -203,7 +203,11 @@ export function App({ backend, clock, t, listHeight, loadSites }: AppProps) {
   const body = (
     <>
       <Screen store={store} listHeight={listHeight} />
-      <StatusLine store={store} />
+      <StatusLine
+        notice={store.notice.value}
+        accounts={store.accounts.value}
+        onUndoBackup={(id, code) => void store.undoBackup(id, code)}
+      />
     </>
   );
   return t ? <I18nContext.Provider value={t}>{body}</I18nContext.Provider> : body;
