@@ -1,4 +1,5 @@
 import QRCode from 'qrcode';
+import { copyToClipboard } from '@/lib/clipboard';
 import { createBackup, exportAegis, exportOtpauthList } from '@/lib/export';
 import { formatOtpauthUri } from '@/lib/otp';
 import { loadSettings } from '@/lib/settings';
@@ -11,9 +12,6 @@ type FileActions = Pick<
 >;
 
 const json = (text: string) => new Blob([text], { type: 'application/json' });
-
-/** Keeps the clipboard-clear timer; the options page stays open, so a page timer is enough. */
-let clearTimer: ReturnType<typeof setTimeout> | undefined;
 
 /**
  * Exports (lib/export), one account's QR code (`qrcode`), downloads through an `<a download>`
@@ -59,15 +57,8 @@ export function createFileActions(vault: Vault): FileActions {
       }
     },
     async copy(text) {
-      await navigator.clipboard.writeText(text);
-      const { clipboardClearSeconds } = await loadSettings();
-      if (clearTimer) clearTimeout(clearTimer);
-      if (clipboardClearSeconds > 0) {
-        clearTimer = setTimeout(
-          () => void navigator.clipboard.writeText('').catch(() => {}),
-          clipboardClearSeconds * 1000,
-        );
-      }
+      // The same path as the popup: cleared by the background even after this tab closes.
+      await copyToClipboard(text, (await loadSettings()).clipboardClearSeconds);
     },
     async print() {
       window.print();

@@ -1,11 +1,11 @@
 import { browser } from 'wxt/browser';
+import { copyToClipboard } from '@/lib/clipboard';
 import { sendToBackground } from '@/lib/messaging';
 import { markUnused } from '@/lib/recovery';
 import { loadSettings, type Settings } from '@/lib/settings';
 import { browserSession, openVault } from '@/lib/vault';
 import type { StoredAccount } from '@/lib/vault/types';
 import type { FieldKind, PopupAccount, PopupBackend } from '../../state/popup/types';
-import { copyToClipboard } from './clipboard';
 
 const toPopup = (a: StoredAccount): PopupAccount => a;
 

@@ -3,15 +3,9 @@ import { errorMsg } from '../../lib/errors';
 import type { Msg } from '../../lib/i18n';
 import { displayName } from '../../lib/otp/display';
 import { draftKey } from '../../lib/otp/draft';
+import { accountSearch } from '../../lib/search';
 import type { StoreContext } from './context';
 import type { AccountDraft, AccountPatch, RecoverySheet, StoredAccount } from './types';
-
-/** Case-insensitive match on issuer, label, sites and notes. */
-function matches(a: StoredAccount, q: string): boolean {
-  const needle = q.trim().toLowerCase();
-  if (!needle) return true;
-  return [a.issuer, a.label, a.notes, ...a.sites].some((s) => s.toLowerCase().includes(needle));
-}
 
 /**
  * Account list, search, edit, delete with undo.
@@ -22,7 +16,7 @@ function matches(a: StoredAccount, q: string): boolean {
 export function createAccountsSlice(ctx: StoreContext) {
   const search = signal('');
   const error = signal<Msg | null>(null);
-  const filtered = computed(() => ctx.accounts.value.filter((a) => matches(a, search.value)));
+  const filtered = computed(() => ctx.accounts.value.filter(accountSearch(search.value)));
 
   async function save(id: string, patch: AccountPatch): Promise<boolean> {
     error.value = null;

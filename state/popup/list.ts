@@ -1,18 +1,8 @@
 import { batch, computed, type ReadonlySignal, signal } from '@preact/signals';
 import { generateCode } from '../../lib/otp';
+import { accountSearch } from '../../lib/search';
 import type { PopupContext } from './context';
 import type { PopupAccount, SiteMatcher } from './types';
-
-const haystacks = new WeakMap<PopupAccount, string>();
-/** Lower-cased, NFKC-folded text a search matches against (issuer, label, sites). */
-function haystackOf(a: PopupAccount): string {
-  let h = haystacks.get(a);
-  if (h === undefined) {
-    h = `${a.issuer}\n${a.label}\n${a.sites.join('\n')}`.normalize('NFKC').toLowerCase();
-    haystacks.set(a, h);
-  }
-  return h;
-}
 
 const byOrder = (a: PopupAccount, b: PopupAccount) => a.order - b.order;
 
@@ -48,13 +38,8 @@ export function createListSlice(ctx: PopupContext) {
 
   /** What the list shows: every whitespace-separated term must occur somewhere. */
   const shown: ReadonlySignal<PopupAccount[]> = computed(() => {
-    const terms = query.value.normalize('NFKC').toLowerCase().split(/\s+/).filter(Boolean);
     const list = ordered.value;
-    if (terms.length === 0) return list;
-    return list.filter((a) => {
-      const h = haystackOf(a);
-      return terms.every((t) => h.includes(t));
-    });
+    return query.value.trim() ? list.filter(accountSearch(query.value)) : list;
   });
 
   const codeCache = new WeakMap<PopupAccount, { step: number; code: string }>();

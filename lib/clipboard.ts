@@ -1,13 +1,13 @@
-import { sendToBackground } from '@/lib/messaging';
+import { sendToBackground } from './messaging';
 
-/** The popup's own clear timer: a fallback for browsers where the background cannot clear. */
+/** The page's own clear timer: a fallback for browsers where the background cannot clear. */
 let localTimer: ReturnType<typeof setTimeout> | undefined;
 
 /**
- * Copies a code (the popup has the user's gesture and focus, which `clipboard.writeText` needs),
- * then asks the background to clear the clipboard after `clearSeconds`: it outlives the popup
- * (an offscreen document in Chrome). If that request fails, the popup clears it itself, which
- * works only while it stays open. The code never goes to storage.
+ * Copies a code or backup code from an extension page (it has the user's gesture and focus, which
+ * `clipboard.writeText` needs), then asks the background to clear the clipboard after
+ * `clearSeconds`: it outlives the page (an offscreen document in Chrome). If that request fails,
+ * the page clears it itself, which works only while it stays open. Nothing goes to storage.
  * @see https://developer.chrome.com/docs/extensions/reference/api/offscreen
  * @see https://w3c.github.io/clipboard-apis/#dom-clipboard-writetext
  */
