@@ -2,14 +2,18 @@ import { decryptJson, encryptJson } from './crypto';
 import { VaultError } from './errors';
 import { recoveryAad } from './recovery-store';
 import type { Session } from './session';
+import { nextStamp, stampSheet } from './stamps';
 import type { KeyfobDatabase } from './store';
+import { accountTomb, sealTomb, sheetTomb } from './tombstones';
 import type {
   AccountPatch,
   AccountRecord,
   NewAccount,
   RandomSource,
   RecoveryRecord,
+  RecoverySheet,
   StoredAccount,
+  SyncStamp,
 } from './types';
 import { assertValidAccount, assertValidSheet } from './validate';
 
@@ -32,12 +36,20 @@ export interface AccountDeps {
   now(): number;
   random: RandomSource;
   newId(): string;
+  /** This browser's device id, for the sync stamps. */
+  device(): Promise<string>;
 }
 
 type ListState = Awaited<ReturnType<Session['listState']>>;
 
 /** The vault key and the session's list state, read together: each is a storage round trip. */
 const keyAndState = (deps: AccountDeps) => Promise.all([deps.key(), deps.session.listState()]);
+
+/** An account as callers above the vault see it: without the sync stamps, which only the vault sets. */
+export function withoutStamp<T extends SyncStamp>(a: T): Omit<T, 'rev' | 'device'> {
+  const { rev: _r, device: _d, ...rest } = a;
+  return rest;
+}
 
 const byOrder = (a: StoredAccount, b: StoredAccount) => a.order - b.order || a.createdAt - b.createdAt;
 
@@ -48,7 +60,7 @@ const byOrder = (a: StoredAccount, b: StoredAccount) => a.order - b.order || a.c
  * @see https://developer.mozilla.org/en-US/docs/Web/API/IDBTransaction
  */
 export function accountStore(deps: AccountDeps) {
-  const { db, key, session, now, random, newId } = deps;
+  const { db, key, session, now, random, newId, device } = deps;
   /** The list cache being written in the background, if any (see currentList, flush). */
   let cacheWrite: Promise<void> = Promise.resolve();
 
@@ -121,10 +133,17 @@ export function accountStore(deps: AccountDeps) {
   async function update(id: string, patch: AccountPatch): Promise<StoredAccount> {
     const k = await key();
     const cur = await getAccount(k, id);
-    const next: StoredAccount = { ...cur, ...patch, id, createdAt: cur.createdAt, updatedAt: now() };
+    const next: StoredAccount = {
+      ...cur,
+      ...patch,
+      id,
+      createdAt: cur.createdAt,
+      updatedAt: now(),
+      ...nextStamp(cur, await device()),
+    };
     await (await db()).put('accounts', await seal(k, next));
     await changed();
-    return next;
+    return withoutStamp(next);
   }
 
   return {
@@ -133,11 +152,12 @@ export function accountStore(deps: AccountDeps) {
      * popup open calls this, so it goes through the session's list cache (see `currentList`).
      */
     async list(): Promise<ListResult> {
-      return currentList(...(await keyAndState(deps)));
+      const { accounts, errors } = await currentList(...(await keyAndState(deps)));
+      return { accounts: accounts.map(withoutStamp), errors };
     },
 
     async get(id: string): Promise<StoredAccount> {
-      return getAccount(await key(), id);
+      return withoutStamp(await getAccount(await key(), id));
     },
 
     /**
@@ -151,17 +171,10 @@ export function accountStore(deps: AccountDeps) {
       const { accounts } = await currentList(k, state);
       let order = accounts.reduce((m, a) => Math.max(m, a.order), -1);
       const t = now();
+      const me = await device();
       const created = drafts.map(({ recovery: _sheet, ...d }): StoredAccount => {
-        return {
-          sites: [],
-          notes: '',
-          pinned: false,
-          ...d,
-          id: newId(),
-          order: ++order,
-          createdAt: t,
-          updatedAt: t,
-        };
+        const base = { sites: [], notes: '', pinned: false, ...d };
+        return { ...base, id: newId(), order: ++order, createdAt: t, updatedAt: t, ...nextStamp(null, me) };
       });
       const records = await Promise.all(created.map((a) => seal(k, a)));
       const sheets: RecoveryRecord[] = [];
@@ -169,7 +182,8 @@ export function accountStore(deps: AccountDeps) {
         const id = created[i]?.id;
         if (!d.recovery || !id) continue;
         assertValidSheet(d.recovery);
-        sheets.push({ accountId: id, ...(await encryptJson(k, d.recovery, recoveryAad(id), random)) });
+        const sheet = stampSheet(null, d.recovery, me);
+        sheets.push({ accountId: id, ...(await encryptJson(k, sheet, recoveryAad(id), random)) });
       }
       const tx = (await db()).transaction(['accounts', 'recovery'], 'readwrite');
       // `add` (not `put`) so an id collision aborts the whole transaction instead of overwriting.
@@ -179,7 +193,7 @@ export function accountStore(deps: AccountDeps) {
         tx.done,
       ]);
       await changed();
-      return created;
+      return created.map(withoutStamp);
     },
 
     /** Change fields of one account; re-encrypted with a fresh IV. */
@@ -198,19 +212,29 @@ export function accountStore(deps: AccountDeps) {
       return update(id, { order });
     },
 
-    /** Remove an account and its backup-code sheet together. */
+    /**
+     * Remove an account and its backup-code sheet together, leaving tombstones (with the last HOTP
+     * counter) so the deletion reaches other devices through sync.
+     */
     async remove(id: string): Promise<void> {
-      await key();
-      const tx = (await db()).transaction(['accounts', 'recovery'], 'readwrite');
-      const found = await tx.objectStore('accounts').count(id);
-      if (found === 0) {
-        tx.abort();
-        await tx.done.catch(() => {});
-        throw new VaultError('not-found');
-      }
+      const k = await key();
+      const cur = await getAccount(k, id);
+      const me = await device();
+      const sheetRecord = await (await db()).get('recovery', id);
+      const sheet = sheetRecord
+        ? await decryptJson<RecoverySheet>(k, sheetRecord, recoveryAad(id)).catch(() => null)
+        : null;
+      const [accountGone, sheetGone] = await Promise.all([
+        sealTomb(k, accountTomb(id), { ...nextStamp(cur, me), counter: cur.counter }, random),
+        sealTomb(k, sheetTomb(id), { ...nextStamp(sheet, me), counter: 0 }, random),
+      ]);
+      const tx = (await db()).transaction(['accounts', 'recovery', 'tombstones'], 'readwrite');
+      const hadSheet = sheetRecord !== undefined;
       await Promise.all([
         tx.objectStore('accounts').delete(id),
         tx.objectStore('recovery').delete(id),
+        tx.objectStore('tombstones').put(accountGone),
+        ...(hadSheet ? [tx.objectStore('tombstones').put(sheetGone)] : []),
         tx.done,
       ]);
       await changed();

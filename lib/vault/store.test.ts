@@ -4,20 +4,32 @@ import { DB_VERSION, MIGRATIONS, type Migration, openKeyfobDb } from './store';
 import { uniqueDb } from './test-helpers';
 
 describe('vault database schema', () => {
-  it('creates version 1 with meta, accounts (keyPath id) and recovery (keyPath accountId)', async () => {
+  it('creates version 2 with meta, accounts (id), recovery (accountId) and tombstones (id)', async () => {
     const db = await openKeyfobDb(uniqueDb('store'));
-    expect(db.version).toBe(1);
-    expect(DB_VERSION).toBe(1);
-    expect([...db.objectStoreNames].sort()).toEqual(['accounts', 'meta', 'recovery']);
-    const tx = db.transaction(['accounts', 'recovery']);
+    expect(db.version).toBe(2);
+    expect(DB_VERSION).toBe(2);
+    expect([...db.objectStoreNames].sort()).toEqual(['accounts', 'meta', 'recovery', 'tombstones']);
+    const tx = db.transaction(['accounts', 'recovery', 'tombstones']);
     expect(tx.objectStore('accounts').keyPath).toBe('id');
     expect(tx.objectStore('recovery').keyPath).toBe('accountId');
+    expect(tx.objectStore('tombstones').keyPath).toBe('id');
     db.close();
+  });
+
+  it('upgrades a version 1 vault to 2 keeping its records (the tombstones store is added)', async () => {
+    const name = uniqueDb('v1-to-v2');
+    const v1 = await openKeyfobDb(name, MIGRATIONS.slice(0, 1));
+    await v1.put('accounts', { id: 'a1', iv: 'iv', ct: 'ct' });
+    v1.close();
+    const v2 = await openKeyfobDb(name);
+    expect(await v2.get('accounts', 'a1')).toEqual({ id: 'a1', iv: 'iv', ct: 'ct' });
+    expect(await v2.count('tombstones')).toBe(0);
+    v2.close();
   });
 
   it('upgrades a v1 database through a later migration, keeping data, running each step once', async () => {
     const name = uniqueDb('upgrade');
-    const v1 = await openKeyfobDb(name);
+    const v1 = await openKeyfobDb(name, MIGRATIONS.slice(0, 1));
     await v1.put('accounts', { id: 'a1', iv: 'iv', ct: 'ct' });
     v1.close();
 
@@ -58,7 +70,7 @@ describe('vault database schema', () => {
     const name = uniqueDb('blocking');
     const old = await openKeyfobDb(name);
     const v2 = await openKeyfobDb(name, [...MIGRATIONS, () => {}]);
-    expect(v2.version).toBe(2);
+    expect(v2.version).toBe(MIGRATIONS.length + 1);
     await expect(old.get('meta', 'header')).rejects.toThrow();
     v2.close();
   });

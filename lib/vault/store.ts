@@ -1,5 +1,5 @@
 import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB, type StoreNames } from 'idb';
-import type { AccountRecord, RecoveryRecord, VaultHeader } from './types';
+import type { AccountRecord, RecoveryRecord, TombstoneRecord, VaultHeader } from './types';
 
 /** Default IndexedDB database name. */
 export const DB_NAME = 'keyfob';
@@ -9,9 +9,11 @@ export const DB_NAME = 'keyfob';
  * @see https://github.com/jakearchibald/idb#typescript
  */
 export interface KeyfobDb extends DBSchema {
-  meta: { key: 'header'; value: VaultHeader };
+  /** `header`: the vault header; `device`: this browser's random device id (not secret, never synced). */
+  meta: { key: 'header' | 'device'; value: VaultHeader | string };
   accounts: { key: string; value: AccountRecord };
   recovery: { key: string; value: RecoveryRecord };
+  tombstones: { key: string; value: TombstoneRecord };
 }
 
 export type KeyfobDatabase = IDBPDatabase<KeyfobDb>;
@@ -29,6 +31,10 @@ export const MIGRATIONS: readonly Migration[] = [
     db.createObjectStore('meta');
     db.createObjectStore('accounts', { keyPath: 'id' });
     db.createObjectStore('recovery', { keyPath: 'accountId' });
+  },
+  // 1 → 2: deletions are kept (encrypted) so that they reach other devices through sync.
+  (db) => {
+    db.createObjectStore('tombstones', { keyPath: 'id' });
   },
 ];
 

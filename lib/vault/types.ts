@@ -15,7 +15,17 @@ export type StoredAccount = AccountDraft & {
   order: number;
   createdAt: number;
   updatedAt: number;
-};
+} & SyncStamp;
+
+/**
+ * Who changed a record last, for merging with other devices (lib/sync): a revision the writer
+ * raises by one, and the writer's device id. Set by the vault on every write; absent on records
+ * written before sync existed (read as revision 0).
+ */
+export interface SyncStamp {
+  rev?: number;
+  device?: string;
+}
 
 /**
  * What `add()` accepts: a draft plus the optional user-editable fields an importer may carry, and
@@ -31,8 +41,9 @@ export type AccountPatch = Partial<Omit<StoredAccount, 'id' | 'createdAt' | 'upd
 export type VaultStatus = 'none' | 'locked' | 'unlocked';
 
 /** One backup-code sheet per account (lib/recovery works on this shape). */
-export interface RecoverySheet {
-  codes: { code: string; usedAt: number | null }[];
+export interface RecoverySheet extends SyncStamp {
+  /** Each code's stamp changes when it is marked used or unused; the sheet's when the set is replaced. */
+  codes: ({ code: string; usedAt: number | null } & SyncStamp)[];
   createdAt: number;
   updatedAt: number;
 }
@@ -59,11 +70,16 @@ export interface PasswordSlot {
 }
 
 /** `meta` store, key `header`. */
-export interface VaultHeader {
+export interface VaultHeader extends SyncStamp {
   format: 1;
   vaultId: string;
   createdAt: number;
   slots: PasswordSlot[];
+  /**
+   * AES-GCM tag (empty plaintext) under the vault key over the slots and stamp: a header arriving
+   * through sync is adopted only if it was made by someone holding this vault's key.
+   */
+  tag?: EncryptedBlob;
 }
 
 /** AES-256-GCM ciphertext (tag appended) and its 96-bit IV, both base64. */
@@ -78,6 +94,11 @@ export interface AccountRecord extends EncryptedBlob {
 
 export interface RecoveryRecord extends EncryptedBlob {
   accountId: string;
+}
+
+/** A deleted account (`a:<id>`) or backup-code sheet (`s:<id>`), kept so deletions sync. */
+export interface TombstoneRecord extends EncryptedBlob {
+  id: string;
 }
 
 /** Randomness source with the `crypto.getRandomValues` contract (fills and returns the array). */

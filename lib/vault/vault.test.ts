@@ -4,7 +4,7 @@ import { parseOtpauthUri } from '../otp';
 import { fromBase64 } from './crypto';
 import { openKeyfobDb } from './store';
 import { draft, testVault } from './test-helpers';
-import type { RecoverySheet } from './types';
+import type { RecoverySheet, VaultHeader } from './types';
 import { openVault } from './vault';
 
 const PW = 'correct horse battery staple';
@@ -47,7 +47,7 @@ describe('vault lifecycle', () => {
     const { vault } = testVault({ dbName, kdf: undefined });
     await vault.create(PW);
     const db = await openKeyfobDb(dbName);
-    const h = await db.get('meta', 'header');
+    const h = (await db.get('meta', 'header')) as VaultHeader | undefined;
     db.close();
     expect(h?.format).toBe(1);
     const slot = h?.slots[0];

@@ -1,4 +1,4 @@
-import { accountStore, type ListResult } from './accounts';
+import { accountStore, type ListResult, withoutStamp } from './accounts';
 import { cryptoRandom, DEFAULT_KDF, importVaultKey, KEY_BYTES, randomBytes } from './crypto';
 import { VaultError } from './errors';
 import { readAllRecovery, recoveryStore } from './recovery-store';
@@ -79,8 +79,21 @@ export function openVault(opts: VaultOptions) {
     }
   }
 
-  const recovery = recoveryStore({ db, key, random });
-  const accounts = accountStore({ db, key, session, now, random, newId });
+  /** This browser's device id (random, kept in `meta`, never synced): sync stamps name it. */
+  let deviceId: Promise<string> | null = null;
+  const device = () => {
+    deviceId ??= (async () => {
+      const d = await db();
+      const found = await d.get('meta', 'device');
+      if (typeof found === 'string') return found;
+      const id = newId().slice(0, 16);
+      await d.put('meta', id, 'device');
+      return id;
+    })();
+    return deviceId;
+  };
+  const recovery = recoveryStore({ db, key, random, device });
+  const accounts = accountStore({ db, key, session, now, random, newId, device });
 
   return {
     ...recovery,
@@ -177,7 +190,11 @@ export function openVault(opts: VaultOptions) {
     /** Every decrypted account and backup-code sheet, for the encrypted-backup exporter. */
     async exportSnapshot(): Promise<Snapshot> {
       const { accounts: list, errors } = await accounts.readAll();
-      return { accounts: list, errors, ...(await readAllRecovery(await db(), await key())) };
+      return {
+        accounts: list.map(withoutStamp),
+        errors,
+        ...(await readAllRecovery(await db(), await key())),
+      };
     },
 
     /** Close the database connection (tests, page unload). */
