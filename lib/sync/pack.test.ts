@@ -18,7 +18,13 @@ export function bigState(n: number, sheetEvery = 3): SyncState {
     i % 25 === 24
       ? { id: `id${i}`.padEnd(32, '0'), rev: 2, device: 'a1b2c3d4e5f60718', deleted: true, counter: 0 }
       : {
-          ...storedAccount({ ...draft(i), secret: randomSecret(), id: `id${i}`.padEnd(32, '0'), order: i, createdAt: 1.7e12 + i }),
+          ...storedAccount({
+            ...draft(i),
+            secret: randomSecret(),
+            id: `id${i}`.padEnd(32, '0'),
+            order: i,
+            createdAt: 1.7e12 + i,
+          }),
           sites: i % 2 ? [`https://site${i}.example.com`] : [],
           rev: 1,
           device: 'a1b2c3d4e5f60718',

@@ -14,7 +14,7 @@ export const accountTomb = (id: string) => `a:${id}`;
 export const sheetTomb = (accountId: string) => `s:${accountId}`;
 
 /** Additional data binding a tombstone to its id, like every other record. */
-const tombAad = (id: string) => `keyfob/1/tombstones/${id}`;
+export const tombAad = (id: string) => `keyfob/1/tombstones/${id}`;
 
 /** A tombstone record, encrypted like the records it stands for (what was deleted stays private). */
 export async function sealTomb(

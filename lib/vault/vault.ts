@@ -2,9 +2,13 @@ import { accountStore, type ListResult, withoutStamp } from './accounts';
 import { cryptoRandom, DEFAULT_KDF, importVaultKey, KEY_BYTES, randomBytes } from './crypto';
 import { VaultError } from './errors';
 import { readAllRecovery, recoveryStore } from './recovery-store';
+import { rekeyVault } from './rekey';
 import { type Session, shouldAutoLock } from './session';
 import { makePasswordSlot, openPasswordSlots } from './slots';
+import { nextStamp } from './stamps';
 import { DB_NAME, type KeyfobDatabase, openKeyfobDb } from './store';
+import { headerSync, tagHeader } from './sync-header';
+import { syncStore } from './sync-store';
 import type { KdfCost, KdfParams, RandomSource, RecoverySheet, VaultHeader, VaultStatus } from './types';
 import { assertHeaderShape } from './validate';
 
@@ -94,10 +98,43 @@ export function openVault(opts: VaultOptions) {
   };
   const recovery = recoveryStore({ db, key, random, device });
   const accounts = accountStore({ db, key, session, now, random, newId, device });
+  const sync = syncStore({
+    db,
+    key,
+    random,
+    readAccounts: () => accounts.readAll(),
+    changed: () => session.setRevision(newId()),
+  });
+  const headers = headerSync({ db, key, header, session, random, now });
 
   return {
     ...recovery,
     ...accounts,
+    ...sync,
+    syncHeader: headers.syncHeader,
+    adoptHeader: headers.adoptHeader,
+    openSynced: headers.openSynced,
+    unlockSynced: headers.unlockSynced,
+
+    /**
+     * This device has a vault of its own and finds another in sync: unlocked here, and with the
+     * other vault's password, every local record moves under that vault's key and header. The
+     * accounts of both then merge with the next sync; this vault's password becomes that one's.
+     */
+    async joinSynced(remote: VaultHeader, password: string): Promise<void> {
+      const local = await header();
+      if (remote.vaultId === local.vaultId) return;
+      const from = await key();
+      const raw = await headers.keyOf(remote, password);
+      try {
+        await rekeyVault(await db(), from, await importVaultKey(raw), remote, random);
+      } catch (e) {
+        raw.fill(0);
+        throw e;
+      }
+      await session.setRevision(newId());
+      await headers.startSession(raw);
+    },
     /** True when a vault header exists. */
     async exists(): Promise<boolean> {
       return (await (await db()).count('meta', 'header')) > 0;
@@ -111,7 +148,15 @@ export function openVault(opts: VaultOptions) {
       try {
         const vaultId = newId();
         const slot = await makePasswordSlot({ vaultId, id: newId(), password, vaultKey, cost, random });
-        const h: VaultHeader = { format: 1, vaultId, createdAt: now(), slots: [slot] };
+        const plain: VaultHeader = {
+          format: 1,
+          vaultId,
+          createdAt: now(),
+          slots: [slot],
+          rev: 1,
+          device: await device(),
+        };
+        const h = await tagHeader(await importVaultKey(vaultKey), plain, random);
         // Re-check inside the write transaction: another page may have created one meanwhile.
         const tx = d.transaction('meta', 'readwrite');
         if ((await tx.store.count('header')) > 0) {
@@ -174,7 +219,13 @@ export function openVault(opts: VaultOptions) {
           random,
         });
         const slots = h.slots.map((s) => (s.id === slot.id ? next : s));
-        await (await db()).put('meta', { ...h, slots }, 'header');
+        // A new stamp and tag: the changed password reaches the other devices through sync.
+        const stamped: VaultHeader = { ...h, slots, ...nextStamp(h, await device()) };
+        await (await db()).put(
+          'meta',
+          await tagHeader(await importVaultKey(raw), stamped, random),
+          'header',
+        );
       } finally {
         raw.fill(0);
       }
