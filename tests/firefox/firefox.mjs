@@ -72,6 +72,9 @@ export async function launchFirefox(opts = {}) {
       'extensions.webextensions.uuids': JSON.stringify({ [id]: UUID }),
       'extensions.originControls.grantByDefault': true,
       'devtools.console.stdout.content': true,
+      // Firefox suspends an idle event page after 30 s; 2 s here, so that the tests meet a suspended
+      // background (a clipboard clear or a fill after a pause) as users do, without the wait.
+      'extensions.background.idle.timeout': 2000,
     },
   });
   let output = '';
