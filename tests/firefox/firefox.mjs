@@ -15,6 +15,7 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 /** Fixed moz-extension UUID for the test profile, so extension pages have a known address. */
 const UUID = 'a6c3e9f0-5b1d-4c2e-9f7a-3d8b2e1c0f45';
 
+/** The Firefox to drive: FIREFOX_PATH, else Debian's firefox-esr; a clear message when missing. */
 export function firefoxPath() {
   const path = process.env.FIREFOX_PATH || '/usr/bin/firefox-esr';
   if (existsSync(path)) return path;
@@ -51,16 +52,17 @@ function errorLines(text, origins) {
 
 /**
  * Starts Firefox with the extension installed. Firefox must get --remote-allow-system-access, or
- * BiDi refuses moz-extension pages; host access, opt-in for MV3 in Firefox, is granted at install
- * as a user would (extensions.originControls.grantByDefault).
+ * BiDi refuses moz-extension pages. Host access, opt-in for MV3 in Firefox, is granted at install
+ * (extensions.originControls.grantByDefault: the default since Firefox 127, set for older ones).
+ * Uncaught errors reach stderr because puppeteer's profile sets browser.dom.window.dump.enabled.
  * @param {{ extensionDir?: string, origins?: string[] }} [opts] `origins`: test sites whose errors count
  * @see https://firefox-source-docs.mozilla.org/testing/marionette/Prefs.html
  * @see https://pptr.dev/guides/webdriver-bidi
  */
 export async function launchFirefox(opts = {}) {
   const dir = opts.extensionDir ?? FIREFOX_DIR;
-  const id = JSON.parse(readFileSync(resolve(dir, 'manifest.json'), 'utf8')).browser_specific_settings?.gecko
-    ?.id;
+  const manifest = JSON.parse(readFileSync(resolve(dir, 'manifest.json'), 'utf8'));
+  const id = manifest.browser_specific_settings?.gecko?.id;
   if (!id) throw new Error(`${dir}/manifest.json has no browser_specific_settings.gecko.id`);
   const base = `moz-extension://${UUID}`;
   const browser = await puppeteer.launch({
