@@ -2,6 +2,20 @@ import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { FILL_COMMAND } from './lib/messages';
 
+// Firefox only. The id is this project's own (a UUID nobody else can claim): without one a Firefox
+// MV3 add-on cannot be signed or stay installed, and tests/firefox pins its moz-extension UUID by it.
+// 115 is the first Firefox with storage.session, which holds the unlocked vault key (MV3 needs 109).
+// Keyfob collects and transmits nothing, which AMO asks to be declared (Firefox 140+ reads it).
+// A plain variable rather than an inline literal: WXT's manifest type predates
+// data_collection_permissions, and the key must reach manifest.json as written.
+// @see https://extensionworkshop.com/documentation/develop/extensions-and-the-add-on-id/
+// @see https://extensionworkshop.com/documentation/develop/firefox-builtin-data-consent/
+const gecko = {
+  id: '{4f35c021-f5c2-463f-8200-247266392954}',
+  strict_min_version: '115.0',
+  data_collection_permissions: { required: ['none'] },
+};
+
 // `npm run dev` opens a browser with Keyfob loaded. Chromium will not start as root without
 // --no-sandbox (containers, CI boxes), and on Linux without a display there is nothing to open:
 // then the dev build still runs and rebuilds on change, to be loaded unpacked from .output/chrome-mv3-dev.
@@ -68,5 +82,6 @@ export default defineConfig({
       },
     },
     action: { default_title: 'Keyfob' },
+    ...(browser === 'firefox' ? { browser_specific_settings: { gecko } } : {}),
   }),
 });

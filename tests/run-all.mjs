@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { firefoxSuites } from './firefox/suites.mjs';
 
 const results = [];
 const bin = (name) => join('node_modules', '.bin', name);
@@ -71,6 +72,7 @@ step('lint', bin('biome'), ['check', '--error-on-warnings', '.']);
 unit();
 if (step('build', bin('wxt'), ['build'])) e2e();
 else results.push({ name: 'browser', passed: 0, failed: 1 });
+results.push(...(await firefoxSuites())); // builds the Firefox MV3 extension, web-ext lint, Firefox tests
 
 console.log('\nSuites:');
 for (const r of results) console.log(`  ${r.name.padEnd(10)} ${r.passed} passed, ${r.failed} failed`);

@@ -19,21 +19,30 @@ async function clearViaOffscreen(deadline: number): Promise<void> {
   });
 }
 
-/** Firefox: the background is an event page with a DOM and may write the clipboard; best effort. */
-let pageTimer: ReturnType<typeof setTimeout> | undefined;
-function clearViaPage(ms: number): void {
-  clearTimeout(pageTimer);
-  pageTimer = setTimeout(() => void navigator.clipboard.writeText('').catch(() => {}), ms);
-}
+/**
+ * Firefox: the background is an event page with a DOM, allowed to write the clipboard
+ * (clipboardWrite), but Firefox suspends it after 30 s without events, timers and all. An alarm
+ * lives in the browser, not in the page: it wakes the page at the deadline through the listener
+ * added at start-up ({@link clipboardFeature}), which then clears.
+ * @see https://developer.mozilla.org/en-US/docs/Mozilla/Add-ons/WebExtensions/Background_scripts
+ */
+const CLEAR_ALARM = 'keyfob-clipboard-clear';
+const clearNow = () => void navigator.clipboard.writeText('').catch(() => {});
 
 /**
  * Clears the clipboard after a copy from the popup, once the popup may have closed. A service
  * worker cannot hold a timer (it stops after ~30 s idle), so Chrome gets an offscreen document that
- * keeps the timer and closes itself; Firefox's background page keeps it while it stays loaded.
+ * keeps the timer and closes itself; Firefox gets an alarm that wakes its event page to clear.
  * @see https://developer.chrome.com/docs/extensions/reference/api/offscreen
  * @see https://developer.chrome.com/docs/extensions/develop/concepts/service-workers/lifecycle
  */
 export function clipboardFeature(): HandlerMap {
+  // Added while the background starts, so that Firefox wakes a suspended event page for it.
+  if (!browser.offscreen && typeof document !== 'undefined') {
+    browser.alarms.onAlarm.addListener((alarm) => {
+      if (alarm.name === CLEAR_ALARM) clearNow();
+    });
+  }
   return {
     'clipboard-clear': {
       from: 'extension',
@@ -46,7 +55,7 @@ export function clipboardFeature(): HandlerMap {
             queue = job.catch(() => {});
             await job;
           } else if (typeof document !== 'undefined' && navigator.clipboard) {
-            clearViaPage(s * 1000);
+            await browser.alarms.create(CLEAR_ALARM, { when: Date.now() + s * 1000 });
           } else {
             return { ok: false };
           }
