@@ -221,11 +221,7 @@ export function openVault(opts: VaultOptions) {
         const slots = h.slots.map((s) => (s.id === slot.id ? next : s));
         // A new stamp and tag: the changed password reaches the other devices through sync.
         const stamped: VaultHeader = { ...h, slots, ...nextStamp(h, await device()) };
-        await (await db()).put(
-          'meta',
-          await tagHeader(await importVaultKey(raw), stamped, random),
-          'header',
-        );
+        await (await db()).put('meta', await tagHeader(await importVaultKey(raw), stamped, random), 'header');
       } finally {
         raw.fill(0);
       }
