@@ -1,4 +1,5 @@
 export { AEGIS_SCRYPT, aegisDb, exportAegis } from './aegis';
+export { exportGoogleMigration, fitsGoogleAuthenticator, MIGRATION_BATCH } from './google-migration';
 export {
   BACKUP_FORMAT,
   type BackupFile,
