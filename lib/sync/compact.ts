@@ -72,32 +72,53 @@ function lengthen(o: Obj, usuals: readonly string[]): Obj {
   return out;
 }
 
-const codeRow = (c: SyncCode) => [c.code, c.usedAt ?? 0, c.rev, c.device];
-const codeOf = (r: unknown[]): SyncCode => ({
-  code: String(r[0]),
-  usedAt: Number(r[1]) || null,
-  rev: Number(r[2]) || 0,
-  device: String(r[3] ?? ''),
-});
-
-/** The state in its packed shape (short field names, usual values left out). */
-export function compact(state: SyncState): { a: Obj[]; s: Obj[] } {
-  return {
-    a: state.accounts.map((a) => {
-      const o = shorten(a as unknown as Obj);
-      if (!a.deleted) o.w = a.sites;
-      return o;
-    }),
-    s: state.sheets.map(({ codes, ...sheet }) => ({ ...shorten(sheet as Obj), k: codes.map(codeRow) })),
+/**
+ * Device ids as indexes into one table: every record names its writer, and a vault has few
+ * writers. '' (never written by a device) stays ''.
+ */
+function deviceTable() {
+  const list: string[] = [];
+  const index = (d: string): string | number => {
+    if (d === '') return d;
+    const i = list.indexOf(d);
+    return i >= 0 ? i : list.push(d) - 1;
   };
+  return { list, index };
+}
+
+/** The state in its packed shape (short field names, usual values left out, a device table). */
+export function compact(state: SyncState): { D: string[]; a: Obj[]; s: Obj[] } {
+  const devices = deviceTable();
+  /** A code never marked is just its text; a marked one a row [code, usedAt, rev, device]. */
+  const codeRow = (c: SyncCode) =>
+    c.usedAt === null && c.rev === 0 && c.device === ''
+      ? c.code
+      : [c.code, c.usedAt ?? 0, c.rev, devices.index(c.device)];
+  const a = state.accounts.map((x) => {
+    const o = shorten({ ...x, device: devices.index(x.device) } as unknown as Obj);
+    if (!x.deleted) o.w = x.sites;
+    return o;
+  });
+  const s = state.sheets.map(({ codes, ...sheet }) => ({
+    ...shorten({ ...sheet, device: devices.index(sheet.device) } as unknown as Obj),
+    k: codes.map(codeRow),
+  }));
+  return { D: devices.list, a, s };
 }
 
 /** The inverse of {@link compact}; shapes are checked again by the vault before anything is written. */
 export function expand(packed: unknown): SyncState {
-  const p = packed as { a?: unknown; s?: unknown } | null;
+  const p = packed as { D?: unknown; a?: unknown; s?: unknown } | null;
   if (!p || !Array.isArray(p.a) || !Array.isArray(p.s)) throw new Error('sync pack: not a state');
+  const table = Array.isArray(p.D) ? p.D.map(String) : [];
+  const device = (d: unknown) => (typeof d === 'number' ? (table[d] ?? '') : String(d ?? ''));
+  const codeOf = (r: unknown): SyncCode =>
+    Array.isArray(r)
+      ? { code: String(r[0]), usedAt: Number(r[1]) || null, rev: Number(r[2]) || 0, device: device(r[3]) }
+      : { code: String(r), usedAt: null, rev: 0, device: '' };
   const accounts = (p.a as Obj[]).map((o) => {
     const a = lengthen(o, ACCOUNT_USUALS);
+    a.device = device(a.device);
     if (a.deleted) return { id: a.id, rev: a.rev, device: a.device, deleted: true, counter: a.counter };
     delete a.deleted;
     a.sites ??= [];
@@ -106,7 +127,7 @@ export function expand(packed: unknown): SyncState {
   const sheets = (p.s as Obj[]).map((o) => {
     const { k, ...rest } = o;
     const s = lengthen(rest, SHEET_USUALS);
-    return { ...s, codes: Array.isArray(k) ? (k as unknown[][]).map(codeOf) : [] };
+    return { ...s, device: device(s.device), codes: Array.isArray(k) ? k.map(codeOf) : [] };
   }) as SyncSheet[];
   return { accounts, sheets };
 }
