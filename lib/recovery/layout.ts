@@ -15,6 +15,7 @@ export interface Hit {
   codes: Candidate[];
   /** the cell can also be read as a single code */
   whole: boolean;
+  labelled: boolean;
 }
 
 /** Substantive lines (prose, or cells that are not this sheet's) allowed between two codes of a run. */
@@ -23,7 +24,7 @@ const MAX_GAP = 3;
 /** Every cell's readings, grouped by shape, in text order. */
 export function hitsByShape(lines: readonly Line[]): Map<string, Hit[]> {
   const byShape = new Map<string, Hit[]>();
-  lines.forEach(({ cells, prose }, line) => {
+  lines.forEach(({ cells, prose, labelled = false }, line) => {
     for (const cell of cells) {
       const readings = [...cell.byK.values()];
       const whole = readings.some((codes) => codes.length === 1);
@@ -31,7 +32,7 @@ export function hitsByShape(lines: readonly Line[]): Map<string, Hit[]> {
         const key = codes[0] ? shapeKey(codes[0]) : '';
         if (!codes.every((c) => shapeKey(c) === key)) continue;
         const list = byShape.get(key) ?? [];
-        list.push({ line, codes: prose ? [] : codes, whole });
+        list.push({ line, codes: prose ? [] : codes, whole, labelled });
         byShape.set(key, list);
       }
     }
@@ -39,20 +40,34 @@ export function hitsByShape(lines: readonly Line[]): Map<string, Hit[]> {
   return byShape;
 }
 
-/** Split a shape's hits where more than MAX_GAP substantive lines separate two of them. */
+/**
+ * Split a shape's hits where more than MAX_GAP substantive lines separate two of them, then drop
+ * end hits set apart by more than the run's regular spacing: an id two lines above the list's
+ * heading ("お客様番号 4471-2290") is not the list's first code, while a "Copy" line after every
+ * code is the list's own layout.
+ */
 function runs(hits: Hit[], substantiveBefore: number[]): Hit[][] {
+  const gap = (a: Hit, b: Hit) => (substantiveBefore[b.line] ?? 0) - (substantiveBefore[a.line + 1] ?? 0);
   const out: Hit[][] = [];
-  let current: Hit[] = [];
+  let run: Hit[] = [];
+  const close = () => {
+    const gaps = run.slice(1).map((h, i) => gap(run[i] as Hit, h));
+    const sorted = [...gaps].sort((a, b) => a - b);
+    // the lower median: most codes of a list are spaced alike; two codes need to be close
+    const regular = gaps.length >= 2 ? Math.max(1, sorted[(sorted.length - 1) >> 1] ?? 0) : 1;
+    let from = 0;
+    let to = run.length;
+    while (from < to - 1 && (gaps[from] ?? 0) > regular) from++;
+    while (to - 1 > from && (gaps[to - 2] ?? 0) > regular) to--;
+    if (to > from) out.push(run.slice(from, to));
+    run = [];
+  };
   for (const hit of hits) {
-    const prev = current[current.length - 1];
-    const gap = prev ? (substantiveBefore[hit.line] ?? 0) - (substantiveBefore[prev.line + 1] ?? 0) : 0;
-    if (prev && gap > MAX_GAP) {
-      out.push(current);
-      current = [];
-    }
-    current.push(hit);
+    const prev = run[run.length - 1];
+    if (prev && gap(prev, hit) > MAX_GAP) close();
+    run.push(hit);
   }
-  if (current.length > 0) out.push(current);
+  close();
   return out;
 }
 
@@ -69,12 +84,18 @@ function splitSupported(run: Hit[]): boolean {
   return digits && (split.length >= 2 || split.some((h) => !h.whole));
 }
 
-/** The run's codes that fit its alphabet, each once, first printing kept. */
+/**
+ * The run's codes that fit its alphabet, each once, first printing kept. Codes of one list are
+ * printed alike, so where most are bare a labelled one ("ID: 12345678", "例：1234-5678") is not one
+ * of them.
+ */
 function sheetCodes(run: Hit[]): Candidate[] {
-  const accept = learnCharset(run.flatMap((h) => h.codes));
+  const labelled = run.filter((h) => h.labelled).length;
+  const members = labelled * 2 < run.length ? run.filter((h) => !h.labelled) : run;
+  const accept = learnCharset(members.flatMap((h) => h.codes));
   const seen = new Set<string>();
   const out: Candidate[] = [];
-  for (const c of run.flatMap((h) => h.codes)) {
+  for (const c of members.flatMap((h) => h.codes)) {
     const norm = c.alnum.toLowerCase();
     if (seen.has(norm) || !accept(c)) continue;
     seen.add(norm);

@@ -7,6 +7,11 @@ import { type Cell, MAX_CHUNKS, readCell } from './candidate';
 
 /** Every hyphen/dash look-alike a sheet might print (non-breaking hyphen, en/em dash, minus). */
 const DASHES = /[\u2010-\u2015\u2212\uFE63\uFF0D]/g;
+/**
+ * Lines typed as dashes in Japanese text — the long-vowel mark "ー" (what a Japanese keyboard gives
+ * for "-"), its half-width form, box-drawing lines — are dashes only between letters or digits.
+ */
+const DASH_LIKE = /(?<=[A-Za-z0-9])[\u30FC\uFF70\u2500\u2501](?=[A-Za-z0-9])/g;
 const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
 /**
  * Circled and negative-circled numbers (①–⑳, ❶–❿, ㉑–㊿). NFKC would turn "①1234-5678" into
@@ -32,9 +37,12 @@ const CHUNK = /^[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$/;
  */
 const MARKER =
   /^(?:[([【〔<]?\d{1,3}[.):\]】〕>、]|#\d{1,3}[.:)]?|No\.?\d{1,3}[.:)]?|\d{1,2}|[*•·‣▪◦○●■□☐☑☒✓✔✗✘|│>+\-・→▶►◆◇]|\[[ xX✓]?\]|\[|\])$/i;
-/** A numbering marker glued to the code that follows: "1.4990" (from "１．４９９０"), "01:1234", "【01】abcd". */
+/**
+ * A numbering marker or bullet glued to the code that follows: "1.4990" (from "１．４９９０"),
+ * "01:1234", "【01】abcd", "・abcd-1234".
+ */
 const GLUED_MARKER =
-  /^(?:[([【〔]?\d{1,3}[.):\]】〕、]|#\d{1,3}[.:)]|No\.?\d{1,3}[.:)])([A-Za-z0-9][A-Za-z0-9-]*)$/i;
+  /^(?:[*•·‣▪◦○●■□・→▶►◆◇]|[([【〔]?\d{1,3}[.):\]】〕、]|#\d{1,3}[.:)]|No\.?\d{1,3}[.:)])([A-Za-z0-9][A-Za-z0-9-]*)$/i;
 /**
  * A label before the codes: "Recovery code: …", "コード1：…" (the full-width colon needs no space
  * after it), or a leading word in a non-Latin script ("復旧コード …"). A label holds a letter, so
@@ -67,13 +75,16 @@ export function cleanText(text: string): string {
     .replace(CIRCLED, (ch) => ` ${circledValue(ch)}. `)
     .replace(COMPAT, (s) => s.normalize('NFKC'))
     .replace(INVISIBLE, '')
-    .replace(DASHES, '-');
+    .replace(DASHES, '-')
+    .replace(DASH_LIKE, '-');
 }
 
 /** One line read: its cells, and whether it holds prose (then `cells` are those before the prose). */
 export interface Line {
   cells: Cell[];
   prose: boolean;
+  /** the cells follow a label ("ID: …", "コード1：…") */
+  labelled?: boolean;
 }
 
 const NON_LATIN_START = /^\s*[\u0080-\uFFFF]/;
@@ -93,12 +104,15 @@ const BLANK: Line = Object.freeze({ cells: [], prose: false });
  * Split one cleaned line into cells (none for a blank line or one holding only markers). Any word
  * that is neither a chunk nor a list marker (punctuation, "@", "://", "(555)", non-Latin text after
  * the label) makes the line prose, which is what keeps order numbers, phone numbers, URLs and
- * numbers in sentences out of the result — and what skips a code annotated "(used …)". The cells
- * completed before such a word are kept so that the annotated code still holds its sheet together.
+ * numbers in sentences out of the result — and what skips a code annotated "(used …)" or "- used".
+ * The cells read before such a word are kept so that the annotated code still holds its sheet
+ * together.
  */
 export function readLine(line: string): Line {
   if (!MAY_HOLD_CODE.test(line)) return /\S/.test(line) ? PROSE : BLANK;
   let body = line.includes(':') || NON_LATIN_START.test(line) ? line.replace(LABEL, '') : line;
+  // a label has a word in it; a bullet or check box taken off by LABEL is no label
+  const labelled = body.length < line.length && /\p{L}/u.test(line.slice(0, line.length - body.length));
   // Words from the first character no code line holds on are prose; only what precedes is read.
   const bad = body.search(NOT_IN_CODE_LINE);
   if (bad >= 0) body = body.slice(0, bad);
@@ -132,11 +146,13 @@ export function readLine(line: string): Line {
       chunk = glued[1] ?? '';
     }
     // A non-code word, or a sentence of code-like words too long to be a row of codes, is prose.
-    if (!CHUNK.test(chunk) || current.length >= MAX_CHUNKS) return { cells, prose: true };
+    if (!CHUNK.test(chunk) || current.length >= MAX_CHUNKS) return { cells, prose: true, labelled };
     current.push(chunk);
     if (listEnd) flush();
   }
-  if (bad >= 0) return { cells, prose: true };
+  if (bad >= 0) return { cells, prose: true, labelled };
   flush();
-  return { cells, prose: false };
+  // A word that cannot be read as (part of) a code — "used", "Copy", "Step" — makes it prose too.
+  const read = cells.filter((c) => c.byK.size > 0);
+  return { cells: read, prose: read.length < cells.length, labelled };
 }
