@@ -118,7 +118,8 @@ export function bestSheet(lines: readonly Line[], byShape: Map<string, Hit[]>): 
   let best: Candidate[] = [];
   for (const hits of byShape.values()) {
     for (const run of runs(hits, substantiveBefore)) {
-      if (!splitSupported(run)) continue;
+      // a run with fewer candidate codes than the best sheet so far cannot win
+      if (run.reduce((n, h) => n + h.codes.length, 0) < best.length || !splitSupported(run)) continue;
       const codes = sheetCodes(run);
       const len = codes[0]?.alnum.length ?? 0;
       const bestLen = best[0]?.alnum.length ?? 0;

@@ -75,21 +75,27 @@ function loneCodeOk(c: Candidate, alone: boolean, context: string): boolean {
 
 /**
  * The one code of a text that has no sheet, or null when there is none or several compete.
- * @param lines the cleaned lines, `read` their cells, `byShape` the readings by shape (layout.ts)
+ * @param lines the cleaned lines, `read` their cells, `byShape` the readings by shape (layout.ts),
+ *   `alone` whether the text is a single line
  */
 export function loneCode(
   lines: readonly string[],
   read: readonly Line[],
   byShape: Map<string, Hit[]>,
+  alone: boolean,
 ): Candidate | null {
-  const substantive = read.flatMap((l, i) => (l.prose || l.cells.length > 0 ? [i] : []));
-  const alone = lines.filter((l) => /\S/.test(l)).length === 1;
+  const substantive: number[] = [];
+  const rank: number[] = [];
+  read.forEach((l, i) => {
+    rank[i] = substantive.length;
+    if (l.prose || l.cells.length > 0) substantive.push(i);
+  });
   const found = new Map<string, Candidate>();
   for (const hits of byShape.values()) {
     for (const hit of hits) {
       const c = hit.codes[0];
       if (hit.codes.length !== 1 || !c) continue;
-      const at = substantive.indexOf(hit.line);
+      const at = rank[hit.line] ?? 0;
       const context = substantive
         .slice(Math.max(0, at - CONTEXT_LINES), at + 1)
         .map((i) => lines[i])

@@ -28,6 +28,6 @@ export function parseBackupCodes(text: string): string[] {
   const nonBlank = lines.reduce((n, l) => (/\S/.test(l) ? n + 1 : n), 0);
   const sheet = bestSheet(read, byShape);
   if (sheet.length >= (nonBlank > PAGE_LINES ? 3 : 2)) return sheet.map((c) => c.printed);
-  const lone = loneCode(lines, read, byShape);
+  const lone = loneCode(lines, read, byShape, nonBlank === 1);
   return lone ? [lone.printed] : [];
 }

@@ -69,11 +69,22 @@ const LIST_END = /[,;、]$/;
  */
 const COMPAT = /[\u00A0\u2000-\u200A\u202F\u205F\u2116\u2474-\u249B\u3000\uFF01-\uFF5E]+/g;
 
+/** NFKC of a run of compatibility characters; runs repeat ("：", "（", "　"), so they are memoised. */
+const folded = new Map<string, string>();
+function fold(s: string): string {
+  let out = folded.get(s);
+  if (out === undefined) {
+    out = s.normalize('NFKC');
+    if (folded.size < 4096) folded.set(s, out);
+  }
+  return out;
+}
+
 /** Normalise what the user pasted: circled numbers, full-width forms (NFKC), dashes, invisibles. */
 export function cleanText(text: string): string {
   return text
     .replace(CIRCLED, (ch) => ` ${circledValue(ch)}. `)
-    .replace(COMPAT, (s) => s.normalize('NFKC'))
+    .replace(COMPAT, fold)
     .replace(INVISIBLE, '')
     .replace(DASHES, '-')
     .replace(DASH_LIKE, '-');
