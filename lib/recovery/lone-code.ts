@@ -19,9 +19,9 @@ const CONTEXT_LINES = 3;
 const MAX_LONE_UNGROUPED = 32;
 
 /**
- * "Code 1234 5678", "your code 4471 2290": words beside a number are a label and a number, which
- * a lone code must not be mistaken for. Random codes mix letters and digits inside their groups; a code made only of
- * letter groups and digit groups, none mixed, is vanishingly rare.
+ * "Code 1234 5678", "your code 4471 2290": words beside a number are a label and a number, which a
+ * lone code must not be mistaken for. Random codes mix letters and digits inside their groups; one
+ * made only of letter groups and digit groups, none mixed, is vanishingly rare.
  */
 function wordsAndNumber(printed: string): boolean {
   const parts = printed.split(/[\s-]/);

@@ -25,6 +25,7 @@ const NUMBERING: [string, string, string[]][] = [
     ['4721-4132', '8036-9796'],
   ],
   ['numbers in their own lines', '1\n1234 5678\n2\n8765 4321', ['1234 5678', '8765 4321']],
+  ['a space before the full-width colon', '01 ：4990 8187\n02 ：8387 3674', ['4990 8187', '8387 3674']],
   ['bullets glued to the code', '・ab12-cd34\n・ef56-gh78', ['ab12-cd34', 'ef56-gh78']],
   [
     'a long-vowel mark typed as a dash',

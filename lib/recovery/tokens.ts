@@ -36,13 +36,13 @@ const CHUNK = /^[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$/;
  * table bars.
  */
 const MARKER =
-  /^(?:[([【〔<]?\d{1,3}[.):\]】〕>、]|#\d{1,3}[.:)]?|No\.?\d{1,3}[.:)]?|\d{1,2}|[*•·‣▪◦○●■□☐☑☒✓✔✗✘|│>+\-・→▶►◆◇]|\[[ xX✓]?\]|\[|\])$/i;
+  /^(?:[([【〔<]?\d{1,3}[.):\]】〕>、]|#\d{1,3}[.:)]?|No\.?\d{1,3}[.:)]?|\d{1,2}|[*•·‣▪◦○●■□☐☑☒✓✔✗✘|│>+\-・→▶►◆◇:]|\[[ xX✓]?\]|\[|\])$/i;
 /**
  * A numbering marker or bullet glued to the code that follows: "1.4990" (from "１．４９９０"),
- * "01:1234", "【01】abcd", "・abcd-1234".
+ * "01:1234", "【01】abcd", "・abcd-1234", and the colon of "01 ：1234".
  */
 const GLUED_MARKER =
-  /^(?:[*•·‣▪◦○●■□・→▶►◆◇]|[([【〔]?\d{1,3}[.):\]】〕、]|#\d{1,3}[.:)]|No\.?\d{1,3}[.:)])([A-Za-z0-9][A-Za-z0-9-]*)$/i;
+  /^(?:[*•·‣▪◦○●■□・→▶►◆◇:]|[([【〔]?\d{1,3}[.):\]】〕、]|#\d{1,3}[.:)]|No\.?\d{1,3}[.:)])([A-Za-z0-9][A-Za-z0-9-]*)$/i;
 /**
  * A label before the codes: "Recovery code: …", "コード1：…" (the full-width colon needs no space
  * after it), or a leading word in a non-Latin script ("復旧コード …"). A label holds a letter, so
