@@ -37,6 +37,7 @@ const MAX_GROUPS = 10;
 /** A longer run of words is a sentence, not a row of codes. */
 export const MAX_CHUNKS = 24;
 
+/** Character-class and shape helpers shared by the sheet and lone-code rules. */
 export const isDigits = (s: string) => /^\d+$/.test(s);
 export const hasLetter = (s: string) => /[a-z]/i.test(s);
 export const hasDigit = (s: string) => /\d/.test(s);
@@ -65,7 +66,10 @@ function candidate(chunks: string[]): Candidate | null {
   return { printed: chunks.join(' '), groups, sep, alnum };
 }
 
-/** Every reading of one cell: k chunks per code for each k dividing the chunk count. */
+/**
+ * Every reading of one cell: k chunks per code for each k dividing the chunk count.
+ * @see https://support.google.com/accounts/answer/1187538 (Google codes printed "1234 5678")
+ */
 export function readCell(chunks: string[]): Cell {
   const byK = new Map<number, Candidate[]>();
   if (chunks.length > MAX_CHUNKS) return { byK };

@@ -21,7 +21,10 @@ export interface Hit {
 /** Substantive lines (prose, or cells that are not this sheet's) allowed between two codes of a run. */
 const MAX_GAP = 3;
 
-/** Every cell's readings, grouped by shape, in text order. */
+/**
+ * Every cell's readings, grouped by shape, in text order.
+ * @see https://pages.nist.gov/800-63-4/sp800-63b.html#lookupsecrets (look-up secrets)
+ */
 export function hitsByShape(lines: readonly Line[]): Map<string, Hit[]> {
   const byShape = new Map<string, Hit[]>();
   lines.forEach(({ cells, prose, labelled = false }, line) => {
@@ -92,7 +95,7 @@ function splitSupported(run: Hit[]): boolean {
 function sheetCodes(run: Hit[]): Candidate[] {
   const labelled = run.filter((h) => h.labelled).length;
   const members = labelled * 2 < run.length ? run.filter((h) => !h.labelled) : run;
-  const accept = learnCharset(members.flatMap((h) => h.codes));
+  const accept = learnCharset(members.map((h) => h.codes));
   const seen = new Set<string>();
   const out: Candidate[] = [];
   for (const c of members.flatMap((h) => h.codes)) {
@@ -108,6 +111,7 @@ function sheetCodes(run: Hit[]): Candidate[] {
  * The best sheet in the text: the run with the most codes (on a tie the longer, more specific code,
  * then the earlier run). Empty when nothing is code-shaped.
  * @param byShape {@link hitsByShape} of `lines`
+ * @see https://docs.github.com/en/authentication/securing-your-account-with-two-factor-authentication-2fa/configuring-two-factor-authentication-recovery-methods
  */
 export function bestSheet(lines: readonly Line[], byShape: Map<string, Hit[]>): Candidate[] {
   const substantiveBefore = [0];

@@ -1,20 +1,13 @@
 /**
  * When a text holds no sheet, it may still hold one code: Microsoft's and Apple's single recovery
  * code, X's one-at-a-time backup code, or just the code pasted alone. A lone token is weak
- * evidence, so it must be unmistakable on its own or be introduced as a backup/recovery code.
+ * evidence, so it must be unmistakable on its own or be introduced as a backup/recovery code
+ * (context.ts).
  */
 import { type Candidate, equalGroups, hasDigit, hasLetter, isDigits } from './candidate';
+import { RECOVERY_WORDS } from './context';
 import type { Hit } from './layout';
-import type { Line } from './tokens';
 
-/** Words that introduce a backup or recovery code, English and Japanese. */
-const RECOVERY_WORDS = /backup|recovery|emergency|rescue|one-time|バックアップ|リカバリ|復旧|予備|緊急/i;
-/** Words that introduce an authenticator secret ("setup key", "secret", "セットアップキー"). */
-const SECRET_WORDS = /secret|\bkey\b|シークレット|キー|秘密/i;
-/** A TOTP secret is Base32: letters and 2–7, one case. */
-const BASE32 = /^(?:[a-z2-7]+|[A-Z2-7]+)$/;
-/** Preceding substantive lines read as the code's context (heading, label, sentence). */
-const CONTEXT_LINES = 3;
 /** An ungrouped lone code longer than this is a hash or token (a 40-hex commit id), not a code. */
 const MAX_LONE_UNGROUPED = 32;
 
@@ -37,23 +30,9 @@ function wordsAndNumber(printed: string): boolean {
 
 const isYear = (g: string) => /^(?:19|20)\d\d$/.test(g);
 
-/**
- * A 2FA setup page shows the authenticator's secret key, often grouped like a recovery code
- * ("jbsw y3dp ehpk 3pxp …"). It is a secret, never a backup code.
- */
-function isSetupKey(c: Candidate, context: string): boolean {
-  return (
-    c.alnum.length >= 16 &&
-    BASE32.test(c.alnum) &&
-    SECRET_WORDS.test(context) &&
-    !RECOVERY_WORDS.test(context)
-  );
-}
-
 function loneCodeOk(c: Candidate, alone: boolean, context: string): boolean {
   const ungrouped = c.groups.length === 1;
   if (alone) return !ungrouped || c.alnum.length <= MAX_LONE_UNGROUPED;
-  if (isSetupKey(c, context)) return false;
   const letters = hasLetter(c.alnum);
   const digits = hasDigit(c.alnum);
   // "Tracking: 1Z999AA1…", a user name, a token: only believed under a backup-code heading.
@@ -75,32 +54,21 @@ function loneCodeOk(c: Candidate, alone: boolean, context: string): boolean {
 
 /**
  * The one code of a text that has no sheet, or null when there is none or several compete.
- * @param lines the cleaned lines, `read` their cells, `byShape` the readings by shape (layout.ts),
+ * @param byShape the text's readings by shape (layout.ts), `context` each line's context,
  *   `alone` whether the text is a single line
+ * @see https://pages.nist.gov/800-63-4/sp800-63b.html#lookupsecrets (look-up secrets)
  */
 export function loneCode(
-  lines: readonly string[],
-  read: readonly Line[],
   byShape: Map<string, Hit[]>,
+  context: (line: number) => string,
   alone: boolean,
 ): Candidate | null {
-  const substantive: number[] = [];
-  const rank: number[] = [];
-  read.forEach((l, i) => {
-    rank[i] = substantive.length;
-    if (l.prose || l.cells.length > 0) substantive.push(i);
-  });
   const found = new Map<string, Candidate>();
   for (const hits of byShape.values()) {
     for (const hit of hits) {
       const c = hit.codes[0];
       if (hit.codes.length !== 1 || !c) continue;
-      const at = rank[hit.line] ?? 0;
-      const context = substantive
-        .slice(Math.max(0, at - CONTEXT_LINES), at + 1)
-        .map((i) => lines[i])
-        .join('\n');
-      if (loneCodeOk(c, alone, context)) found.set(c.alnum.toLowerCase(), c);
+      if (loneCodeOk(c, alone, context(hit.line))) found.set(c.alnum.toLowerCase(), c);
     }
   }
   return found.size === 1 ? ([...found.values()][0] ?? null) : null;

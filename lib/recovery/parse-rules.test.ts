@@ -16,6 +16,11 @@ const NUMBERING: [string, string, string[]][] = [
   ['full-width parentheses', '（1）12345678\n（２）87654321', ['12345678', '87654321']],
   ['circled numbers glued (NFKC alone would glue "1")', '①4721-4132\n⑩8036-9796', ['4721-4132', '8036-9796']],
   ['lenticular brackets', '【01】0ae71-c5f39\n【02】e1910-95278', ['0ae71-c5f39', 'e1910-95278']],
+  [
+    'lenticular brackets in two columns (no label)',
+    '【01】6215-6169    【03】7528-6386\n【02】6517-6552    【04】8628-6234',
+    ['6215-6169', '7528-6386', '6517-6552', '8628-6234'],
+  ],
   ['ideographic comma', '1、12345678\n2、87654321', ['12345678', '87654321']],
   ['No.01 and an ideographic space', 'No.01　AB12-CD34\nNo.02　EF56-GH78', ['AB12-CD34', 'EF56-GH78']],
   ['a Japanese label glued by a colon', 'コード1：abcd1234\nコード2：efgh5678', ['abcd1234', 'efgh5678']],

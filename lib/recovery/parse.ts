@@ -1,3 +1,4 @@
+import { contextReader, withoutSetupKeys } from './context';
 import { bestSheet, hitsByShape } from './layout';
 import { loneCode } from './lone-code';
 import { cleanText, readLine } from './tokens';
@@ -18,16 +19,19 @@ const PAGE_LINES = 40;
  * General rules, no per-site cases: a code is a run of alphanumeric groups on a line that holds
  * nothing but codes, list markers and a label; the sheet is the longest run of nearby codes sharing
  * one shape and alphabet; without a sheet, a single code is kept only when it is unmistakable
- * (tokens.ts, layout.ts, lone-code.ts). A text without codes gives [].
+ * (tokens.ts, layout.ts, lone-code.ts); an authenticator's setup key is never a code
+ * (context.ts). A text without codes gives [].
  * @see /work/shared/DESIGN.md "Module contracts" (lib/recovery)
  */
 export function parseBackupCodes(text: string): string[] {
   const lines = cleanText(text).split(/\r\n|\r|\n/);
-  const read = lines.map(readLine);
+  const raw = lines.map(readLine);
+  const context = contextReader(lines, raw);
+  const read = withoutSetupKeys(raw, context);
   const byShape = hitsByShape(read);
   const nonBlank = lines.reduce((n, l) => (/\S/.test(l) ? n + 1 : n), 0);
   const sheet = bestSheet(read, byShape);
   if (sheet.length >= (nonBlank > PAGE_LINES ? 3 : 2)) return sheet.map((c) => c.printed);
-  const lone = loneCode(lines, read, byShape, nonBlank === 1);
+  const lone = loneCode(byShape, context, nonBlank === 1);
   return lone ? [lone.printed] : [];
 }

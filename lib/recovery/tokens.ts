@@ -45,11 +45,11 @@ const GLUED_MARKER =
   /^(?:[*•·‣▪◦○●■□・→▶►◆◇:]|[([【〔]?\d{1,3}[.):\]】〕、]|#\d{1,3}[.:)]|No\.?\d{1,3}[.:)])([A-Za-z0-9][A-Za-z0-9-]*)$/i;
 /**
  * A label before the codes: "Recovery code: …", "コード1：…" (the full-width colon needs no space
- * after it), or a leading word in a non-Latin script ("復旧コード …"). A label holds a letter, so
- * "01:1234" stays a numbered code.
+ * after it), or a leading word in a non-Latin script, perhaps numbered ("復旧コード …", "予備コード1
+ * …"). A label holds a letter, so "01:1234" stays a numbered code and "【01】abcd-1234" is no label.
  */
 const LABEL =
-  /^\s*(?:(?=[^:]*[A-Za-z\u00C0-\uFFFF])[^:\s]{1,24}(?:\s[^:\s]{1,24}){0,2}:\s*|[\u0080-\uFFFF][^:\s]{0,23}\s+)/;
+  /^\s*(?:(?=[^:]*[A-Za-z\u00C0-\uFFFF])[^:\s]{1,24}(?:\s[^:\s]{1,24}){0,2}:\s*|[\u0080-\uFFFF]{1,24}\d{0,3}\s+)/;
 /**
  * Most lines of a page hold neither a digit nor a dash-joined word, so they cannot hold a code
  * (letters-only codes are always grouped, "wrxm-naqi"): they are prose without further reading.
@@ -80,7 +80,10 @@ function fold(s: string): string {
   return out;
 }
 
-/** Normalise what the user pasted: circled numbers, full-width forms (NFKC), dashes, invisibles. */
+/**
+ * Normalise what the user pasted: circled numbers, full-width forms (NFKC), dashes, invisibles.
+ * @see https://www.unicode.org/reports/tr15/ (NFKC)
+ */
 export function cleanText(text: string): string {
   return text
     .replace(CIRCLED, (ch) => ` ${circledValue(ch)}. `)
@@ -118,6 +121,7 @@ const BLANK: Line = Object.freeze({ cells: [], prose: false });
  * numbers in sentences out of the result — and what skips a code annotated "(used …)" or "- used".
  * The cells read before such a word are kept so that the annotated code still holds its sheet
  * together.
+ * @see https://qa.nicovideo.jp/faq/show/4500 (niconico backup codes, numbered full-width sheets)
  */
 export function readLine(line: string): Line {
   if (!MAY_HOLD_CODE.test(line)) return /\S/.test(line) ? PROSE : BLANK;
