@@ -44,6 +44,16 @@ export const hasDigit = (s: string) => /\d/.test(s);
 export const equalGroups = (groups: number[]) => groups.every((g) => g === groups[0]);
 export const shapeKey = (c: Candidate): string => `${c.sep}|${c.groups.join(',')}`;
 
+/**
+ * Whether a chunk can be a code or a group of a space-grouped code at all: not "on", "v2",
+ * "6-digit" or "Posted" (a letters-only word longer than a group). A line holding one is prose,
+ * which is decided here without reading its cells.
+ */
+export function chunkFits(chunk: string): boolean {
+  if (chunk.includes('-')) return chunk.split('-').every((p) => p.length >= MIN_GROUP);
+  return chunk.length >= MIN_GROUP && (chunk.length <= MAX_SPACE_GROUP || hasDigit(chunk));
+}
+
 function candidate(chunks: string[]): Candidate | null {
   let chars = 0;
   for (const c of chunks) chars += c.length;

@@ -22,13 +22,18 @@ const substantive = (l: Line) => l.prose || l.cells.length > 0;
  * @see https://pages.nist.gov/800-63-4/sp800-63b.html#lookupsecrets (look-up secrets)
  */
 export function contextReader(lines: readonly string[], read: readonly Line[]): (line: number) => string {
-  const kept: number[] = [];
+  // built on first use: most texts never ask
+  let kept: number[] | null = null;
   const rank: number[] = [];
-  read.forEach((l, i) => {
-    rank[i] = kept.length;
-    if (substantive(l)) kept.push(i);
-  });
   return (line) => {
+    if (!kept) {
+      const k: number[] = [];
+      read.forEach((l, i) => {
+        rank[i] = k.length;
+        if (substantive(l)) k.push(i);
+      });
+      kept = k;
+    }
     const at = rank[line] ?? 0;
     return kept
       .slice(Math.max(0, at - CONTEXT_LINES), at + 1)
@@ -47,6 +52,7 @@ const PROSE: Line = Object.freeze({ cells: [], prose: true });
  */
 export function withoutSetupKeys(read: readonly Line[], context: (line: number) => string): Line[] {
   return read.map((l, i) => {
+    if (l.cells.length === 0) return l;
     const whole = l.cells.flatMap((cell) =>
       [...cell.byK.values()].filter((codes) => codes.length === 1).flat(),
     );

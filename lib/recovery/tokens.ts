@@ -3,7 +3,7 @@
  * labels, split printed columns, and refuse lines that hold prose. What is left are cells of
  * alphanumeric chunks, read as codes by candidate.ts.
  */
-import { type Cell, MAX_CHUNKS, readCell } from './candidate';
+import { type Cell, chunkFits, MAX_CHUNKS, readCell } from './candidate';
 
 /** Every hyphen/dash look-alike a sheet might print (non-breaking hyphen, en/em dash, minus). */
 const DASHES = /[\u2010-\u2015\u2212\uFE63\uFF0D]/g;
@@ -11,7 +11,7 @@ const DASHES = /[\u2010-\u2015\u2212\uFE63\uFF0D]/g;
  * Lines typed as dashes in Japanese text — the long-vowel mark "ー" (what a Japanese keyboard gives
  * for "-"), its half-width form, box-drawing lines — are dashes only between letters or digits.
  */
-const DASH_LIKE = /(?<=[A-Za-z0-9])[\u30FC\uFF70\u2500\u2501](?=[A-Za-z0-9])/g;
+const DASH_LIKE = /([A-Za-z0-9])[\u30FC\uFF70\u2500\u2501](?=[A-Za-z0-9])/g;
 const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
 /**
  * Circled and negative-circled numbers (①–⑳, ❶–❿, ㉑–㊿). NFKC would turn "①1234-5678" into
@@ -90,7 +90,7 @@ export function cleanText(text: string): string {
     .replace(COMPAT, fold)
     .replace(INVISIBLE, '')
     .replace(DASHES, '-')
-    .replace(DASH_LIKE, '-');
+    .replace(DASH_LIKE, '$1-');
 }
 
 /** One line read: its cells, and whether it holds prose (then `cells` are those before the prose). */
@@ -161,7 +161,9 @@ export function readLine(line: string): Line {
       chunk = glued[1] ?? '';
     }
     // A non-code word, or a sentence of code-like words too long to be a row of codes, is prose.
-    if (!CHUNK.test(chunk) || current.length >= MAX_CHUNKS) return { cells, prose: true, labelled };
+    if (!CHUNK.test(chunk) || !chunkFits(chunk) || current.length >= MAX_CHUNKS) {
+      return { cells, prose: true, labelled };
+    }
     current.push(chunk);
     if (listEnd) flush();
   }
