@@ -1,5 +1,8 @@
-/** Spaces and every dash look-alike: grouping only, never part of a code. */
-const GROUPING = /[\s\u002D\u2010-\u2015\u2212\uFE63\uFF0D]/g;
+/**
+ * Spaces and every dash look-alike, including the long-vowel mark "ー" a Japanese keyboard types for
+ * "-" and box-drawing lines: grouping only, never part of a code.
+ */
+const GROUPING = /[\s\u002D\u2010-\u2015\u2212\u2500\u2501\u30FC\uFE63\uFF0D\uFF70]/g;
 
 /**
  * The comparable form of a backup code: NFKC (full-width digits become ASCII), grouping spaces and

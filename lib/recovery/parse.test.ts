@@ -82,11 +82,7 @@ const CASES: [string, string, string[]][] = [
     '１２３４\u3000５６７８\n８７６５\u3000４３２１',
     ['1234 5678', '8765 4321'],
   ],
-  [
-    '4 space groups read as 2 codes (the more-codes reading wins)',
-    '1234 5678 9012 3456',
-    ['1234 5678', '9012 3456'],
-  ],
+  ['a lone row of 4 digit groups is one long code, not two', '1234 5678 9012 3456', ['1234 5678 9012 3456']],
   ['too long to be a code (a 40-hex hash)', 'da39a3ee5e6b4b0d3255bfef95601890afd80709\n', []],
 ];
 
@@ -116,16 +112,23 @@ describe('parseBackupCodes', () => {
     'https://example.com/settings/security',
     'バックアップコード',
   ];
-  // Space-grouped codes of 4+ groups are ambiguous line by line ("1234 5678 9012 3456" reads as
-  // two Google codes, see the table above), and so are groups of 6+ ("123456 654321" is two 6-digit
-  // codes), so the generator keeps space grouping to 2–3 groups of 3–5.
+  // Space-grouped codes of 4+ groups are ambiguous line by line (several rows of "1234 5678 9012
+  // 3456" read as two Google codes each, see the table above), and so are groups of 6+ ("123456
+  // 654321" is two 6-digit codes), so the generator keeps space grouping to 2–3 groups of 3–5.
+  // Digits in unequal groups are phone numbers and postcodes (0120-444-555, 100-0001) and digit
+  // strings past 20 are ids, so digit codes are grouped evenly and at most 20 long.
   const shape = fc
     .record({
       groups: fc.array(fc.integer({ min: 3, max: 6 }), { minLength: 1, maxLength: 5 }),
       sep: fc.constantFrom('-', ' '),
       charset: fc.constantFrom('0123456789', '0123456789abcdef', '0123456789ABCDEFGHJKLMNPQRSTUVWXYZ'),
     })
-    .filter((s) => s.sep === '-' || (s.groups.length <= 3 && s.groups.every((g) => g <= 5)));
+    .filter((s) => s.sep === '-' || (s.groups.length <= 3 && s.groups.every((g) => g <= 5)))
+    .filter(
+      (s) =>
+        s.charset !== '0123456789' ||
+        (s.groups.every((g) => g === s.groups[0]) && s.groups.reduce((a, b) => a + b, 0) <= 20),
+    );
   const sheet = shape.chain((s) => {
     const total = s.groups.reduce((a, b) => a + b, 0);
     const group = (len: number) =>

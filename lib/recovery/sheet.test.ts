@@ -42,6 +42,11 @@ describe('normalizeCode / matchesCode', () => {
   it('folds case and grouping', () => {
     expect(normalizeCode(' WOYI-aij0 ')).toBe('woyiaij0');
   });
+
+  it('treats the long-vowel mark a Japanese keyboard types for "-" as grouping', () => {
+    expect(normalizeCode('ａｂｃｄーｅｆ１２')).toBe('abcdef12');
+    expect(matchesCode('abcdｰef12', 'ABCD-EF12')).toBe(true);
+  });
 });
 
 describe('createSheet', () => {
