@@ -105,3 +105,20 @@ describe('vault.status', () => {
     expect(await vault.status()).toBe('locked');
   });
 });
+
+describe('vault.protection', () => {
+  it('starts empty, keeps what was noted across patches, and is readable while locked', async () => {
+    const vault = await freshVault();
+    expect(await vault.protection()).toMatchObject({ lastBackupAt: null, lastSyncAt: null });
+    await vault.noteProtection({ lastBackupAt: 5 });
+    await vault.noteProtection({ lastSyncAt: 9, syncState: 'synced', syncBytes: 1200 });
+    await vault.lock();
+    expect(await vault.protection()).toEqual({
+      lastBackupAt: 5,
+      lastSyncAt: 9,
+      syncState: 'synced',
+      syncBytes: 1200,
+      lastReminderAt: null,
+    });
+  });
+});

@@ -1,5 +1,5 @@
 import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB, type StoreNames } from 'idb';
-import type { AccountRecord, RecoveryRecord, TombstoneRecord, VaultHeader } from './types';
+import type { AccountRecord, ProtectionInfo, RecoveryRecord, TombstoneRecord, VaultHeader } from './types';
 
 /** Default IndexedDB database name. */
 export const DB_NAME = 'keyfob';
@@ -9,8 +9,11 @@ export const DB_NAME = 'keyfob';
  * @see https://github.com/jakearchibald/idb#typescript
  */
 export interface KeyfobDb extends DBSchema {
-  /** `header`: the vault header; `device`: this browser's random device id (not secret, never synced). */
-  meta: { key: 'header' | 'device'; value: VaultHeader | string };
+  /**
+   * `header`: the vault header; `device`: this browser's random device id (not secret, never
+   * synced); `protection`: last backup and sync (not secret).
+   */
+  meta: { key: 'header' | 'device' | 'protection'; value: VaultHeader | string | ProtectionInfo };
   accounts: { key: string; value: AccountRecord };
   recovery: { key: string; value: RecoveryRecord };
   tombstones: { key: string; value: TombstoneRecord };

@@ -37,6 +37,20 @@ export type NewAccount = AccountDraft &
 /** Fields `update()` may change; id and timestamps are managed by the vault. */
 export type AccountPatch = Partial<Omit<StoredAccount, 'id' | 'createdAt' | 'updatedAt'>>;
 
+/**
+ * What protects the accounts against a lost device (not secret, kept beside the vault): the last
+ * encrypted backup, the last sync round and its outcome, the last reminder shown.
+ */
+export interface ProtectionInfo {
+  lastBackupAt: number | null;
+  lastSyncAt: number | null;
+  /** 'synced', 'paused' (over the quota), 'other-vault', or null before the first round. */
+  syncState: string | null;
+  /** Bytes of storage.sync in use after the last round. */
+  syncBytes: number | null;
+  lastReminderAt: number | null;
+}
+
 /** Whether a vault exists and whether it is open in this browser session. */
 export type VaultStatus = 'none' | 'locked' | 'unlocked';
 

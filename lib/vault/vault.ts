@@ -9,10 +9,26 @@ import { nextStamp } from './stamps';
 import { DB_NAME, type KeyfobDatabase, openKeyfobDb } from './store';
 import { headerSync, tagHeader } from './sync-header';
 import { syncStore } from './sync-store';
-import type { KdfCost, KdfParams, RandomSource, RecoverySheet, VaultHeader, VaultStatus } from './types';
+import type {
+  KdfCost,
+  KdfParams,
+  ProtectionInfo,
+  RandomSource,
+  RecoverySheet,
+  VaultHeader,
+  VaultStatus,
+} from './types';
 import { assertHeaderShape } from './validate';
 
 export { accountAad, type ListResult } from './accounts';
+
+const NO_PROTECTION: ProtectionInfo = {
+  lastBackupAt: null,
+  lastSyncAt: null,
+  syncState: null,
+  syncBytes: null,
+  lastReminderAt: null,
+};
 
 export interface VaultOptions {
   session: Session;
@@ -225,6 +241,20 @@ export function openVault(opts: VaultOptions) {
       } finally {
         raw.fill(0);
       }
+    },
+
+    /** The last backup, sync round and reminder (readable while locked: nothing secret). */
+    async protection(): Promise<ProtectionInfo> {
+      const got = await (await db()).get('meta', 'protection');
+      return { ...NO_PROTECTION, ...(typeof got === 'object' && !('slots' in got) ? got : {}) };
+    },
+
+    /** Records a backup, a sync round or a reminder. */
+    async noteProtection(patch: Partial<ProtectionInfo>): Promise<void> {
+      const d = await db();
+      const got = await d.get('meta', 'protection');
+      const cur = typeof got === 'object' && !('slots' in got) ? got : NO_PROTECTION;
+      await d.put('meta', { ...NO_PROTECTION, ...cur, ...patch }, 'protection');
     },
 
     /** The Argon2id cost of the (first) password slot. */

@@ -58,7 +58,13 @@ const ALLOWED: Record<string, { values: string[]; types: string[] }> = {
 };
 
 /** Modules whose job is the browser's extension APIs (besides entrypoints/). */
-const BROWSER_MODULES = ['lib/vault/session.ts', 'lib/settings.ts', 'lib/messaging.ts', 'lib/clipboard.ts'];
+const BROWSER_MODULES = [
+  'lib/vault/session.ts',
+  'lib/settings.ts',
+  'lib/messaging.ts',
+  'lib/clipboard.ts',
+  'lib/sync/area.ts',
+];
 const BROWSER =
   /from\s+['"](wxt\/browser|webextension-polyfill|@wxt-dev\/browser)['"]|\b(browser|chrome)\.[a-z]+\./;
 /** Code without its comments, so prose about `browser.i18n` is not mistaken for a call. */
