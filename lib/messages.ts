@@ -75,7 +75,9 @@ export type Message =
    */
   | { type: 'capture-tab' }
   /** options → background: hand over the held screenshot once (then it is forgotten) */
-  | { type: 'take-capture' };
+  | { type: 'take-capture' }
+  /** extension pages → background: run a sync round now (sync turned on, a vault opened) */
+  | { type: 'sync-now' };
 
 export type MessageType = Message['type'];
 export type MessageOf<T extends MessageType> = Extract<Message, { type: T }>;
@@ -95,6 +97,8 @@ export interface Replies {
   'clipboard-clear': { ok: boolean };
   'capture-tab': { ok: true } | { ok: false; reason: 'denied' | 'failed' };
   'take-capture': { dataUrl: string | null };
+  /** the round's outcome (see lib/sync/engine SyncResult); 'off' when sync is turned off */
+  'sync-now': { state: 'off' | 'locked' | 'synced' | 'paused' | 'other-vault'; bytes?: number };
 }
 
 /** Minimal view of `runtime.MessageSender` so the router stays testable without a browser. */
@@ -128,6 +132,7 @@ const MESSAGE_TYPES: ReadonlySet<string> = new Set<MessageType>([
   'clipboard-clear',
   'capture-tab',
   'take-capture',
+  'sync-now',
 ]);
 
 /** Shape check for anything that arrives over the wire (a page can send junk to a content script). */

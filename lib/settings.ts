@@ -11,6 +11,8 @@ export interface Settings {
   lowBackupCodes: number;
   /** Show Keyfob's small button beside detected code fields on web pages. */
   fieldButton: boolean;
+  /** Carry the (encrypted) vault through the browser's own sync; off until the user turns it on. */
+  sync: boolean;
 }
 
 export const SETTINGS_KEY = 'settings';
@@ -21,6 +23,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = {
   theme: 'system',
   lowBackupCodes: 3,
   fieldButton: true,
+  sync: false,
 };
 
 type Raw = Record<string, unknown>;
@@ -46,6 +49,7 @@ function sanitize(raw: Raw, d: Readonly<Settings> = DEFAULT_SETTINGS): Settings 
     lowBackupCodes: intIn(raw.lowBackupCodes, 0, 100, d.lowBackupCodes),
     // Added after v1 without a migration: a stored object without it gets the default (on).
     fieldButton: typeof raw.fieldButton === 'boolean' ? raw.fieldButton : d.fieldButton,
+    sync: typeof raw.sync === 'boolean' ? raw.sync : d.sync,
   };
 }
 

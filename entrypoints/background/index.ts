@@ -5,6 +5,7 @@ import { createContext } from './context';
 import { fieldButtonFeature } from './field-button';
 import { fillFeature, updateBadge } from './fill';
 import { sessionFeature } from './session';
+import { syncFeature } from './sync';
 
 /**
  * The service worker: wires each feature's message handlers into the one router. Features live
@@ -21,6 +22,7 @@ export default defineBackground(() => {
       ...fieldButtonFeature(ctx),
       ...captureFeature(ctx),
       ...clipboardFeature(),
+      ...syncFeature(ctx),
     },
     { id: browser.runtime.id, origin: browser.runtime.getURL('/').replace(/\/$/, '') },
   );
