@@ -21,6 +21,7 @@ describe('migrateSettings', () => {
       theme: 'system',
       lowBackupCodes: 3,
       fieldButton: true,
+      sync: false,
     });
     for (const raw of [undefined, null, 42, 'x', []]) expect(migrateSettings(raw)).toEqual(DEFAULT_SETTINGS);
   });
@@ -41,6 +42,7 @@ describe('migrateSettings', () => {
       theme: 'system',
       lowBackupCodes: 3,
       fieldButton: true,
+      sync: false,
     });
     expect(migrateSettings({ version: 1, theme: 'dark', clipboardClearSeconds: 0 })).toMatchObject({
       theme: 'dark',
@@ -52,6 +54,12 @@ describe('migrateSettings', () => {
     expect(migrateSettings({ version: 1, fieldButton: false }).fieldButton).toBe(false);
     expect(migrateSettings({ version: 1, autoLockMinutes: 5 }).fieldButton).toBe(true);
     expect(migrateSettings({ version: 1, fieldButton: 'no' }).fieldButton).toBe(true);
+  });
+
+  it('keeps sync off unless it was turned on', () => {
+    expect(migrateSettings({ version: 1, sync: true }).sync).toBe(true);
+    expect(migrateSettings({ version: 1 }).sync).toBe(false);
+    expect(migrateSettings({ version: 1, sync: 'yes' }).sync).toBe(false);
   });
 
   it('treats an unversioned object as version 0 and upgrades it', () => {
