@@ -16,7 +16,7 @@ import { serveStatic } from '../../tests/e2e/server.mjs';
 
 export const groups = ['detect'];
 
-const FIXTURES = fileURLToPath(new URL('../../../shared/fixtures/otp-pages/pages/', import.meta.url));
+const FIXTURES = fileURLToPath(new URL('../../tests/fixtures/otp-pages/pages/', import.meta.url));
 const CASES = fileURLToPath(new URL('../../tests/e2e/detect/cases/', import.meta.url));
 const row = (name, value, unit, target) => ({
   group: 'detect',

@@ -29,13 +29,13 @@ const decoders: Record<string, Decoder> = {
   },
 };
 
-/** ../shared/fixtures/qr beside the project root, found from wherever the bundle runs. */
+/** The project's tests/fixtures/qr, found from wherever the bundle runs. */
 function fixtureDir(): string {
   for (let dir = import.meta.dirname; dir !== dirname(dir); dir = dirname(dir)) {
-    const candidate = join(dir, '..', 'shared', 'fixtures', 'qr');
+    const candidate = join(dir, 'tests', 'fixtures', 'qr');
     if (existsSync(join(candidate, 'truth.json'))) return candidate;
   }
-  throw new Error('qr bench: ../shared/fixtures/qr not found');
+  throw new Error('qr bench: tests/fixtures/qr not found');
 }
 
 function loadFixtures(): Fixture[] {

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import type { AccountDraft } from '../otp';
 
-export const FIXTURE_DIR = new URL('../../../shared/fixtures/import/', import.meta.url);
+export const FIXTURE_DIR = new URL('../../tests/fixtures/import/', import.meta.url);
 
 /** One row of expected.json. */
 export interface ExpectedImport {

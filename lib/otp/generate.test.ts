@@ -26,7 +26,7 @@ interface RfcVectors {
 }
 
 const rfc: RfcVectors = JSON.parse(
-  readFileSync(new URL('../../../shared/fixtures/rfc-vectors.json', import.meta.url), 'utf8'),
+  readFileSync(new URL('../../tests/fixtures/rfc-vectors.json', import.meta.url), 'utf8'),
 );
 
 function draft(over: Partial<AccountDraft>): AccountDraft {

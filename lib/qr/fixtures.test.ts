@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeQrCodes } from './index';
 import { loadImage } from './test-images';
 
-const DIR = resolve(import.meta.dirname, '../../../shared/fixtures/qr');
+const DIR = resolve(import.meta.dirname, '../../tests/fixtures/qr');
 
 interface Truth {
   file: string;

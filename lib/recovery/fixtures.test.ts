@@ -11,7 +11,7 @@ interface Expected {
 
 /** Shared fixtures (read-only, outside the repo) and our own, each with an expected.json. */
 const SUITES = [
-  { name: 'shared', dir: new URL('../../../shared/fixtures/recovery/', import.meta.url) },
+  { name: 'shared', dir: new URL('../../tests/fixtures/recovery/', import.meta.url) },
   { name: 'own', dir: new URL('./fixtures/', import.meta.url) },
 ];
 

@@ -11,7 +11,7 @@ import { serveStatic } from '../server.mjs';
 import { isCurrentTotp as matchesTotp } from '../totp.mjs';
 
 const PAGES = fileURLToPath(new URL('./pages/', import.meta.url));
-const FIXTURES = fileURLToPath(new URL('../../../../shared/fixtures/otp-pages/pages/', import.meta.url));
+const FIXTURES = fileURLToPath(new URL('../../fixtures/otp-pages/pages/', import.meta.url));
 
 export const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 

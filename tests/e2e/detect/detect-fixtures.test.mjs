@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { measureDetect } from './measure.mjs';
 import { defineDetectSuite } from './suite.mjs';
 
-const fixtures = fileURLToPath(new URL('../../../../shared/fixtures/otp-pages/', import.meta.url));
+const fixtures = fileURLToPath(new URL('../../fixtures/otp-pages/', import.meta.url));
 
 defineDetectSuite({
   name: 'detect fixtures',

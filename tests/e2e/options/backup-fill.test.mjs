@@ -9,7 +9,7 @@ import { waitFor } from '../popup/helpers.mjs';
 import { serveStatic } from '../server.mjs';
 import { account, goto, openOptions, waitUnlocked } from './helpers.mjs';
 
-const PAGES = fileURLToPath(new URL('../../../../shared/fixtures/otp-pages/pages/', import.meta.url));
+const PAGES = fileURLToPath(new URL('../../fixtures/otp-pages/pages/', import.meta.url));
 const CODES = ['3f5a2-9c0d1', '7b8e4-1a2f3', 'c0ffe-e1234', '5d6e7-f8a9b'];
 const SHEET = `Download your recovery codes\n\n${CODES.join('\n')}\n\nEach code works once.\n`;
 const NAME = 'GitHub (octo)';

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { serveStatic } from '../server.mjs';
 import { account, goto, openOptions, waitUnlocked } from './helpers.mjs';
 
-const images = fileURLToPath(new URL('../../../../shared/fixtures/qr/images/', import.meta.url));
+const images = fileURLToPath(new URL('../../fixtures/qr/images/', import.meta.url));
 const truth = JSON.parse(readFileSync(`${images}../truth.json`, 'utf8'));
 const shot = truth.find((t) => t.file === '006_shot1920.png');
 const issuer = new URL(shot.text.replace(/^otpauth:/, 'http:')).searchParams.get('issuer');

@@ -7,7 +7,7 @@ import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { account, goto, openOptions, waitUnlocked } from './helpers.mjs';
 
-const shared = fileURLToPath(new URL('../../../../shared/fixtures/', import.meta.url));
+const shared = fileURLToPath(new URL('../../fixtures/', import.meta.url));
 const qrImages = `${shared}qr/images/`;
 const truth = JSON.parse(readFileSync(`${shared}qr/truth.json`, 'utf8'));
 const expected = JSON.parse(readFileSync(`${shared}import/expected.json`, 'utf8'));
