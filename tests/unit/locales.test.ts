@@ -23,15 +23,17 @@ const en = read('en');
 
 /** `$NAME$` references in a message, lower-cased (Chrome matches placeholder names case-blind). */
 const named = (e: MessageEntry) =>
-  [...e.message.replace(/\$\$/g, '').matchAll(/\$([A-Za-z0-9_@]+)\$/g)].map((m) => m[1]?.toLowerCase());
+  [...e.message.replace(/\$\$/g, '').matchAll(/\$([A-Za-z0-9_@]+)\$/g)].map((m) =>
+    String(m[1]).toLowerCase(),
+  );
 
 /**
  * What a message does with the substitutions the code passes: the set of `$1`…`$9` it shows,
  * whether written directly or through a named placeholder's content.
  */
 function substitutions(e: MessageEntry): string[] {
-  const text = [e.message, ...named(e).map((n) => e.placeholders?.[n ?? '']?.content ?? '')].join(' ');
-  return [...new Set([...text.replace(/\$\$/g, '').matchAll(/\$(\d)/g)].map((m) => m[1]))].sort();
+  const text = [e.message, ...named(e).map((n) => e.placeholders?.[n]?.content ?? '')].join(' ');
+  return [...new Set([...text.replace(/\$\$/g, '').matchAll(/\$(\d)/g)].map((m) => String(m[1])))].sort();
 }
 
 /** A `_one` twin's base: the key the code passes the same count to (lib/i18n countKey). */
@@ -93,7 +95,7 @@ function sources(dir: string): string[] {
 }
 
 describe('keys the code asks for', () => {
-  const prefixes = [...new Set(Object.keys(en).map((k) => k.split('_')[0]))].filter((p) =>
+  const prefixes = [...new Set(Object.keys(en).map((k) => k.split('_')[0] ?? ''))].filter((p) =>
     /^[a-z]+$/.test(p),
   );
   const KEY = new RegExp(`['"]((?:${prefixes.join('|')})_[a-z0-9_]+)['"]`, 'g');
