@@ -4,7 +4,7 @@
 // and timed. Jobs run KEYFOB_TEST_JOBS at a time (default 2, this project's CI machine has two
 // cores), longest first by the durations of the last run; `needs` orders them and a `lock` keeps
 // jobs that rewrite a shared folder (wxt build and .wxt/) away from jobs that read it.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -31,11 +31,37 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
   });
 }
 
+/**
+ * Signals the job's process group and the groups of everything it started: Playwright and
+ * Puppeteer start browsers in process groups of their own, which a signal to the job's group
+ * alone would leave running.
+ */
 function killGroup(child, signal) {
+  const groups = new Set([child.pid]);
   try {
-    process.kill(-child.pid, signal);
+    const table = execFileSync('ps', ['-A', '-o', 'pid=,ppid=,pgid='], { encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .map((line) => line.trim().split(/\s+/).map(Number));
+    const tree = new Set([child.pid]);
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (const [pid, ppid] of table)
+        if (tree.has(ppid) && !tree.has(pid)) {
+          tree.add(pid);
+          grew = true;
+        }
+    }
+    for (const [pid, , pgid] of table) if (tree.has(pid)) groups.add(pgid);
   } catch {
-    // already gone
+    // no ps: the job's own group still gets the signal
+  }
+  for (const pgid of groups) {
+    try {
+      process.kill(-pgid, signal);
+    } catch {
+      // already gone
+    }
   }
 }
 
