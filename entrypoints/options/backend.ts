@@ -6,6 +6,7 @@ import { loadSettings, saveSettings } from '@/lib/settings';
 import { browserSession, openVault, SESSION_KEY } from '@/lib/vault';
 import type { OptionsBackend, OptionsSettings, ParsedImport } from '../../state/options/types';
 import { createFileActions } from './backend-files';
+import { createSyncActions } from './backend-sync';
 import { createTabActions } from './backend-tabs';
 import { createQrClient } from './qr-client';
 
@@ -36,7 +37,6 @@ export function createBrowserBackend(): OptionsBackend {
   return {
     status: () => vault.status(),
     create: (password) => write(() => vault.create(password)),
-    unlock: (password) => write(() => vault.unlock(password)),
     lock: () => write(() => vault.lock()),
     watchLock(onLocked) {
       // The key lives in storage.session; its removal is the lock, wherever it happened.
@@ -71,6 +71,8 @@ export function createBrowserBackend(): OptionsBackend {
     currentTabSite: () => tabs.currentTabSite(),
 
     ...files,
+    // unlock too: a password changed on another device opens through the synced header.
+    ...createSyncActions(vault, changed),
 
     getSettings: (): Promise<OptionsSettings> => loadSettings(),
     async saveSettings(settings) {

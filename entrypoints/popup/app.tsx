@@ -6,6 +6,7 @@ import { I18nContext, useT } from '../../components/i18n';
 import { PopupHeader } from '../../components/search-bar';
 import { SetupForm } from '../../components/setup-form';
 import { StatusLine } from '../../components/status-line';
+import { SyncedUnlock } from '../../components/synced-unlock';
 import { UnlockForm } from '../../components/unlock-form';
 import type { Clock } from '../../lib/clock';
 import type { Translate } from '../../lib/i18n';
@@ -158,6 +159,16 @@ function Screen({ store, listHeight }: { store: PopupStore; listHeight?: number 
           {t('popup_retry')}
         </button>
       </div>
+    );
+  }
+  if (view === 'none' && store.synced.value) {
+    return (
+      <SyncedUnlock
+        state={store.unlockState.value}
+        now={store.countdownNow.value}
+        onOpen={(pw) => void store.openSynced(pw)}
+        onCreateInstead={store.declineSynced}
+      />
     );
   }
   if (view === 'none') {
