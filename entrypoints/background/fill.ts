@@ -120,8 +120,8 @@ export function fillFeature(ctx: BackgroundContext): HandlerMap {
     'fill-account': {
       from: 'extension',
       async handle(msg) {
-        const { tabId, accountId, kind, allowUnbound } = msg;
-        const result = await fillFor(ctx, { tabId, accountId, kind, allowUnbound });
+        const { tabId, accountId, kind, confirmed } = msg;
+        const result = await fillFor(ctx, { tabId, accountId, kind, ...(confirmed ? { confirmed } : {}) });
         await ctx.updateBadge(tabId).catch(() => {});
         return result;
       },
