@@ -27,7 +27,13 @@ export function createContext(
 ): BackgroundContext {
   const session = browserSession();
   const settings = () => loadSettings();
-  const vault = openVault({ session, idleMinutes: async () => (await settings()).autoLockMinutes });
+  // Nothing the background reads on its own counts as activity: its reads follow what pages report
+  // and timers. What the user starts (a fill, the shortcut) touches the session explicitly.
+  const vault = openVault({
+    session,
+    idleMinutes: async () => (await settings()).autoLockMinutes,
+    touchOnUse: false,
+  });
   const registry = browser.storage.session
     .get(TABS_KEY)
     .then((got) => TabRegistry.fromJSON(got[TABS_KEY]))
