@@ -51,7 +51,13 @@ export function createBrowserBackend(settings: Promise<Settings> = loadSettings(
     async fill(accountId: string, kind: FieldKind, confirmed?: FillTarget) {
       const tabId = await activeTabId();
       if (tabId === undefined) return { ok: false, reason: 'no-field' };
-      return sendToBackground({ type: 'fill-account', tabId, accountId, kind, ...(confirmed ? { confirmed } : {}) });
+      return sendToBackground({
+        type: 'fill-account',
+        tabId,
+        accountId,
+        kind,
+        ...(confirmed ? { confirmed } : {}),
+      });
     },
     async rememberSite(id, site) {
       const { normalizeSite } = await import('@/lib/sites');

@@ -58,7 +58,8 @@ function chooseFrame(account: StoredAccount, frames: FrameFields[], req: FillReq
   const { confirmed } = req;
   if (confirmed) {
     const frame = frames.find((f) => f.frameId === confirmed.frameId);
-    if (!frame || frame.origin !== confirmed.origin) return { refuse: { ok: false, reason: 'origin-mismatch' } };
+    if (!frame || frame.origin !== confirmed.origin)
+      return { refuse: { ok: false, reason: 'origin-mismatch' } };
     return binding(frame) === 'insecure' ? { refuse: { ok: false, reason: 'insecure' } } : { frame };
   }
   const bound = frames.find((f) => binding(f) === 'bound');

@@ -112,7 +112,9 @@ export class FakeBackend implements PopupBackend {
     if (binding === 'insecure') return { ok: false, reason: 'insecure' };
     if (binding !== 'bound' && confirmed?.origin !== origin) {
       const target = { frameId: 0, origin };
-      return origin ? { ok: false, reason: 'not-bound', site: origin, target } : { ok: false, reason: 'not-bound' };
+      return origin
+        ? { ok: false, reason: 'not-bound', site: origin, target }
+        : { ok: false, reason: 'not-bound' };
     }
     if (kind === 'backup') {
       const next = this.sheets[accountId]?.find((c) => !c.used);

@@ -62,7 +62,12 @@ export function createFillSlice(ctx: PopupContext, siteBound: ReadonlySignal<Rea
       return;
     }
     if (result.reason === 'not-bound') {
-      pending.value = { account: a, kind, site: result.site ?? null, ...(result.target ? { target: result.target } : {}) };
+      pending.value = {
+        account: a,
+        kind,
+        site: result.site ?? null,
+        ...(result.target ? { target: result.target } : {}),
+      };
       return;
     }
     ctx.say({ kind: 'fill-failed', id: a.id, reason: result.reason });
