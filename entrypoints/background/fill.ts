@@ -51,6 +51,17 @@ export async function fillFor(ctx: Base, req: FillRequest): Promise<FillResult> 
 }
 
 /**
+ * A fill the user started (the popup's Fill, the shortcut) is their activity: it restarts the
+ * auto-lock timer, once it worked (the vault was still open when it read the account). Nothing a
+ * page causes gets here: content-script messages and badge reads never touch the session.
+ */
+async function userFill(ctx: Base, req: FillRequest): Promise<FillResult> {
+  const result = await fillFor(ctx, req);
+  if (result.ok) await ctx.vault.touch().catch(() => {});
+  return result;
+}
+
+/**
  * The toolbar badge of a tab: whether its frames have a code field and how many accounts match.
  * @see https://developer.chrome.com/docs/extensions/reference/api/action#badge
  */
@@ -84,7 +95,7 @@ export function fillFeature(ctx: BackgroundContext): HandlerMap {
     await runFillShortcut({
       matching: async () =>
         (await matchingAccounts(ctx, (await ctx.registry).framesWith(tabId, 'otp'))).map((a) => a.id),
-      fill: (accountId) => fillFor(ctx, { tabId, accountId, kind: 'otp' }),
+      fill: (accountId) => userFill(ctx, { tabId, accountId, kind: 'otp' }),
       openPopup: () => browser.action.openPopup(),
     });
     await ctx.updateBadge(tabId).catch(() => {});
@@ -120,8 +131,8 @@ export function fillFeature(ctx: BackgroundContext): HandlerMap {
     'fill-account': {
       from: 'extension',
       async handle(msg) {
-        const { tabId, accountId, kind, allowUnbound } = msg;
-        const result = await fillFor(ctx, { tabId, accountId, kind, allowUnbound });
+        const { tabId, accountId, kind, confirmed } = msg;
+        const result = await userFill(ctx, { tabId, accountId, kind, ...(confirmed ? { confirmed } : {}) });
         await ctx.updateBadge(tabId).catch(() => {});
         return result;
       },

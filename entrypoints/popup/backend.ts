@@ -6,7 +6,7 @@ import { loadSettings, type Settings, saveSettings } from '@/lib/settings';
 import { browserSyncArea } from '@/lib/sync/area';
 import { browserSession, openVault } from '@/lib/vault';
 import type { StoredAccount } from '@/lib/vault/types';
-import type { FieldKind, PopupAccount, PopupBackend } from '../../state/popup/types';
+import type { FieldKind, FillTarget, PopupAccount, PopupBackend } from '../../state/popup/types';
 
 const toPopup = (a: StoredAccount): PopupAccount => a;
 
@@ -68,10 +68,16 @@ export function createBrowserBackend(settings: Promise<Settings> = loadSettings(
       return toPopup(await vault.update(id, { counter: a.counter + 1 }));
     },
     copy: copyToClipboard,
-    async fill(accountId: string, kind: FieldKind, allowUnbound?: boolean) {
+    async fill(accountId: string, kind: FieldKind, confirmed?: FillTarget) {
       const tabId = await activeTabId();
       if (tabId === undefined) return { ok: false, reason: 'no-field' };
-      return sendToBackground({ type: 'fill-account', tabId, accountId, kind, allowUnbound });
+      return sendToBackground({
+        type: 'fill-account',
+        tabId,
+        accountId,
+        kind,
+        ...(confirmed ? { confirmed } : {}),
+      });
     },
     async rememberSite(id, site) {
       const { normalizeSite } = await import('@/lib/sites');
