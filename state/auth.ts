@@ -3,6 +3,7 @@ import type { Clock } from '../lib/clock';
 import { errorCode, errorMsg } from '../lib/errors';
 import type { Msg } from '../lib/i18n';
 import { newPasswordProblem, unlockDelaySeconds } from '../lib/password';
+import type { StrengthChecker } from '../lib/password-strength';
 import type { VaultStatus } from '../lib/vault/types';
 
 /** Which screen a page shows: the vault's status, or loading / a load error. */
@@ -45,7 +46,13 @@ const FRESH: UnlockState = { failures: 0, retryAt: 0, error: null, busy: false }
  * ticks only while a retry delay runs, and everything decrypted forgotten on lock.
  * @see https://pages.nist.gov/800-63-4/sp800-63b.html#throttle
  */
-export function createAuthSlice(backend: AuthBackend, clock: Clock, hooks: AuthHooks) {
+export function createAuthSlice(
+  backend: AuthBackend,
+  clock: Clock,
+  hooks: AuthHooks,
+  loadChecker: () => Promise<StrengthChecker> = () =>
+    import('../lib/password-strength').then((m) => m.loadStrengthChecker()),
+) {
   const status: Signal<PageStatus> = signal('loading');
   const unlockState: Signal<UnlockState> = signal(FRESH);
   /** Creating the vault is under way. */
@@ -99,12 +106,21 @@ export function createAuthSlice(backend: AuthBackend, clock: Clock, hooks: AuthH
     await open();
   }
 
-  /** Creates the vault; false when the policy refuses the password or the backend failed. */
+  /**
+   * Creates the vault; false when the policy refuses the password (too short, or guessable as
+   * zxcvbn-ts rates it: `createError` says why) or the backend failed. The estimator is loaded
+   * here, on the one screen that sets a password, never on the way to the list.
+   */
   async function create(password: string): Promise<boolean> {
     if (newPasswordProblem(password) || busy.value) return false;
     busy.value = true;
     createError.value = null;
     try {
+      const guessable = (await loadChecker())(password).problem;
+      if (guessable) {
+        createError.value = guessable;
+        return false;
+      }
       await backend.create(password);
     } catch (e) {
       createError.value = errorMsg(e);

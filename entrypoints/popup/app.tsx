@@ -85,16 +85,44 @@ function PendingFill({ store }: { store: PopupStore }) {
   );
 }
 
+/** A printable character typed without a modifier (Space is left to the focused button). */
+function isTypedCharacter(e: KeyboardEvent): boolean {
+  return e.key.length === 1 && e.key !== ' ' && !e.ctrlKey && !e.metaKey && !e.altKey && !e.isComposing;
+}
+
+/**
+ * Keys typed before the list is there (the popup is still reading the vault) start the search
+ * instead of being lost; the list screen takes over once it mounts.
+ */
+function useEarlyTyping(store: PopupStore): void {
+  useLayoutEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (store.status.value !== 'loading' || !isTypedCharacter(e)) return;
+      e.preventDefault();
+      store.setQuery(store.query.value + e.key);
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
+}
+
 function MainScreen({ store, listHeight }: { store: PopupStore; listHeight?: number }) {
   const search = useRef<HTMLInputElement>(null);
   const [focusToken, setFocusToken] = useState(0);
 
   // Attached on commit, before the first paint, so a key pressed as soon as the list shows counts.
   useLayoutEffect(() => {
+    // Letters typed while the popup was still loading are already in the query: keep typing there.
+    if (store.query.value) search.current?.focus();
     const onKey = (e: KeyboardEvent) => {
       const typing = e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement;
       if (e.key === '/' && !typing) {
         e.preventDefault();
+        search.current?.focus();
+      } else if (!typing && isTypedCharacter(e)) {
+        // Typing anywhere searches: the letter goes into the search box, which takes focus.
+        e.preventDefault();
+        store.setQuery(store.query.value + e.key);
         search.current?.focus();
       } else if (e.key === 'Escape' && store.query.value) {
         e.preventDefault();
@@ -211,6 +239,7 @@ export function App({ backend, clock, t, listHeight, loadSites }: AppProps) {
     return s;
   });
   useEffect(() => () => store.dispose(), []);
+  useEarlyTyping(store);
   const body = (
     <>
       <Screen store={store} listHeight={listHeight} />

@@ -13,6 +13,8 @@ export interface PopupAccount extends AccountDraft {
   sites: string[];
   pinned: boolean;
   order: number;
+  /** The colour picked in the options page (#rrggbb), shown as a stripe on the row. */
+  color?: string;
 }
 
 /**
