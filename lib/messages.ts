@@ -52,6 +52,11 @@ export type FillResult =
     };
 
 export type Message =
+  /**
+   * sentinel (content) → background: this frame has an input a code could go into; bring in the
+   * detector and the in-field button (scripting.executeScript into the sender's own frame only)
+   */
+  | { type: 'code-candidate' }
   /** content → background: whether this frame has a code field now */
   | { type: 'code-fields'; kinds: FieldKind[] }
   /**
@@ -98,6 +103,8 @@ export type MessageOf<T extends MessageType> = Extract<Message, { type: T }>;
 
 /** Reply type per message. */
 export interface Replies {
+  /** whether the detector was injected into the sender's frame */
+  'code-candidate': { injected: boolean };
   /** whether the frame should show the in-field button (setting) */
   'code-fields': { button: boolean } | undefined;
   'field-fill': { done: 'filled' | 'popup' | 'refused' };
@@ -122,6 +129,8 @@ export interface Sender {
   origin?: string;
   tab?: { id?: number; url?: string };
   frameId?: number;
+  /** Chrome 106+: the sending document (outlives no navigation, unlike frameId) */
+  documentId?: string;
 }
 
 /** Who may send a message: a content script in a web page, or one of our own extension pages. */
@@ -135,6 +144,7 @@ export interface Handler<T extends MessageType> {
 export type HandlerMap = { [T in MessageType]?: Handler<T> };
 
 const MESSAGE_TYPES: ReadonlySet<string> = new Set<MessageType>([
+  'code-candidate',
   'code-fields',
   'field-fill',
   'fill-code',

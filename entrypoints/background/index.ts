@@ -4,6 +4,7 @@ import { clipboardFeature } from './clipboard';
 import { createContext } from './context';
 import { fieldButtonFeature } from './field-button';
 import { fillFeature, updateBadge } from './fill';
+import { injectFeature } from './inject';
 import { sessionFeature } from './session';
 import { syncFeature } from './sync';
 
@@ -20,6 +21,7 @@ export default defineBackground(() => {
       ...sessionFeature(ctx),
       ...fillFeature(ctx),
       ...fieldButtonFeature(ctx),
+      ...injectFeature(),
       ...captureFeature(ctx),
       ...clipboardFeature(),
       ...syncFeature(ctx),
