@@ -7,7 +7,7 @@ import type { CodeTarget } from '@/lib/detect';
  * dispatched) and then only asks the background to fill this frame; the background re-checks the
  * frame and the binding, fills when exactly one account matches and opens the popup otherwise. The
  * button never sees a code, a secret or an account name.
- * @see /work/shared/DESIGN.md "Security rules" (in-field button)
+ * @see docs/design.md "Security rules" (in-field button)
  * @see https://dom.spec.whatwg.org/#dom-element-attachshadow (mode "closed")
  */
 
@@ -83,7 +83,7 @@ function build(doc: Document, label: string, onClick: () => void): HTMLElement {
 
 /**
  * Creates the button; `fill(kind)` is called on a trusted click for the target it sits beside.
- * @see /work/shared/DESIGN.md "Security rules" (in-field button)
+ * @see docs/design.md "Security rules" (in-field button)
  */
 export function createFieldButton(
   doc: Document,

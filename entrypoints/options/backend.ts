@@ -14,7 +14,7 @@ import { createQrClient } from './qr-client';
  * The options page's real backend. The vault is opened right here (an extension page may use
  * IndexedDB and storage.session, like the popup); every change tells the background
  * (`vault-changed`) so badges and menus follow. File, export and tab helpers live in siblings.
- * @see /work/shared/DESIGN.md "Data flow"
+ * @see docs/design.md "Data flow"
  */
 export function createBrowserBackend(): OptionsBackend {
   const vault = openVault({

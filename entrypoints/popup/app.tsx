@@ -228,7 +228,7 @@ function Screen({ store, listHeight }: { store: PopupStore; listHeight?: number 
 
 /**
  * The popup: setup, unlock, or the account list, over one store created from `backend`.
- * @see /work/shared/DESIGN.md (Data flow: List, Fill)
+ * @see docs/design.md (Data flow: List, Fill)
  */
 export function App({ backend, clock, t, listHeight, loadSites }: AppProps) {
   // init() starts with the store, not in an effect: effects wait for the first frame, and the

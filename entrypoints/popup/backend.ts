@@ -16,7 +16,7 @@ const toPopup = (a: StoredAccount): PopupAccount => a;
  * background, which outlives the popup.
  * Settings are read once per popup (`settings`, shared with main.tsx's theme): a popup lives for
  * seconds, and every read is a storage round trip on the way to the first paint.
- * @see /work/shared/DESIGN.md "Data flow"
+ * @see docs/design.md "Data flow"
  */
 export function createBrowserBackend(settings: Promise<Settings> = loadSettings()): PopupBackend {
   const vault = openVault({

@@ -128,7 +128,7 @@ function precedingHeading(start: Element): string {
 /**
  * Visible prose near the input: the largest enclosing block (up to its form) whose text stays short,
  * the text just before that form (intro paragraphs), and the nearest preceding heading.
- * @see /work/shared/research/otp-field-heuristics.md §7 (page/form context)
+ * @see docs/research/otp-field-heuristics.md §7 (page/form context)
  */
 export function nearbyText(input: HTMLInputElement, ctx: VisCtx): { prose: string; heading: string } {
   let block: Element = input;

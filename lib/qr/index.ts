@@ -8,7 +8,7 @@
  * one code per call. passes.ts then tries crops, the whole image and clean-ups, cheapest first,
  * each skipped once the time budget says it cannot finish.
  *
- * @see ../shared/research/qr-decoding.md
+ * @see docs/research/qr-decoding.md
  * @see https://github.com/cozmo/jsQR
  */
 import { grainLevel, median3, noiseLevel, smooth } from './filters';
@@ -59,7 +59,7 @@ function assertImage(img: { data: Uint8ClampedArray; width: number; height: numb
  * Throws TypeError when `data.length !== width * height * 4` (a caller bug, not "no code").
  * Pure apart from reading the clock; no DOM or Node APIs, so it runs in a Worker.
  * @see https://www.iso.org/standard/62021.html (ISO/IEC 18004 QR Code)
- * @see ../shared/DESIGN.md "Module contracts"
+ * @see docs/design.md "Module contracts"
  */
 export function decodeQrCodes(
   img: { data: Uint8ClampedArray; width: number; height: number },

@@ -53,7 +53,7 @@ export interface FileBytes {
  * Everything the options page asks of the outside world (vault, tabs, clipboard, downloads,
  * printing, QR decoding). The store only talks to this interface, so tests inject an in-memory
  * fake; the real implementation (entrypoints/options/backend.ts) wires it to lib/vault and `browser.*`.
- * @see /work/shared/DESIGN.md (Data flow, Module contracts)
+ * @see docs/design.md (Data flow, Module contracts)
  */
 export interface OptionsBackend extends AuthBackend {
   status(): Promise<VaultStatus>;
