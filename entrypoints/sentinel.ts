@@ -9,7 +9,12 @@ interface Runtime {
 /** Longest pause between looks while a page keeps changing without a candidate. */
 const MAX_WAIT_MS = 2000;
 
-const WATCH: MutationObserverInit = { childList: true, subtree: true, attributes: true, attributeFilter: ['type'] };
+const WATCH: MutationObserverInit = {
+  childList: true,
+  subtree: true,
+  attributes: true,
+  attributeFilter: ['type'],
+};
 
 /**
  * The always-on part of Keyfob's autofill, in every frame of every http(s) page (declared in
@@ -63,7 +68,10 @@ export default defineUnlistedScript(() => {
     // shown web components (a shadow root, or custom elements waiting for their definition).
     components ||= !!document.querySelector(':not(:defined)');
     const hit = found(document, first || components) || watched.some((r) => found(r, false));
-    if (hit) return ask();
+    if (hit) {
+      ask();
+      return;
+    }
     wait = Math.min(wait * 2, MAX_WAIT_MS);
     observer.observe(document, WATCH);
     for (const r of watched) observer.observe(r, WATCH);

@@ -32,6 +32,8 @@ export function fieldButtonFeature(ctx: BackgroundContext): HandlerMap {
     'field-fill': {
       from: 'content',
       async handle(msg, sender) {
+        // One-time codes only: a backup code is spent for good, so it stays an explicit popup action.
+        if (msg.kind !== 'otp') return { done: 'refused' };
         const asking = await askingFrame(ctx, sender, msg.kind);
         if (!asking) return { done: 'refused' };
         const { tabId, kind, frame } = asking;

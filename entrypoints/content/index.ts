@@ -37,10 +37,12 @@ export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   main(ctx) {
     let buttonOn = false;
-    const button = createFieldButton(document, browser.i18n.getMessage('field_button_label'), (kind) => {
-      sendToBackground({ type: 'field-fill', kind }).catch(() => {});
+    // The button fills one-time codes only; a backup code stays an explicit action in the popup.
+    const button = createFieldButton(document, browser.i18n.getMessage('field_button_label'), () => {
+      sendToBackground({ type: 'field-fill', kind: 'otp' }).catch(() => {});
     });
-    const follow = (targets: CodeTarget[]) => button.show(buttonOn ? targets[0] : undefined);
+    const follow = (targets: CodeTarget[]) =>
+      button.show(buttonOn ? targets.find((t) => t.kind === 'otp') : undefined);
 
     let reported: FieldKind[] = [];
     const report = (kinds: FieldKind[]): void => {
