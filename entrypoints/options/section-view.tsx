@@ -29,9 +29,13 @@ export function SectionView({ store, go }: { store: OptionsStore; go(hash: strin
             const newId = await a.add(draft);
             if (newId) go(formatHash({ section: 'accounts', id: newId }));
           }}
+          pasteErrors={store.importer.pasteErrors.value}
           onPasteLinks={(text) => {
-            go('#import');
-            void store.importer.addText(text);
+            // A bad link is explained in place; only usable links move on to the preview.
+            if (store.importer.checkPasted(text)) {
+              go('#import');
+              void store.importer.addText(text);
+            }
           }}
         />
       );

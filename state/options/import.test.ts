@@ -29,6 +29,15 @@ async function setup(existing: StoredAccount[] = [], parse: Record<string, Parse
 }
 
 describe('import slice', () => {
+  it('explains a malformed pasted link in place and lets good links through', async () => {
+    const { im } = await setup();
+    expect(im.checkPasted('otpauth://totp/Example:alice?issuer=Example')).toBe(false);
+    expect(im.pasteErrors.value).toEqual([{ key: 'error_secret_missing' }]);
+    expect(im.items.value).toEqual([]); // nothing went to the preview
+    expect(im.checkPasted('otpauth://totp/Example:alice?secret=JBSWY3DPEHPK3PXP')).toBe(true);
+    expect(im.pasteErrors.value).toEqual([]);
+  });
+
   it('flags duplicates of the vault and within the batch, unticked; commits only the ticked ones at once', async () => {
     const existing = stored(draft('JBSWY3DPEHPK3PXP', 'Old'), 'e1');
     const accounts = [

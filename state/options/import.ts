@@ -3,6 +3,7 @@ import { errorCode, errorMsg } from '../../lib/errors';
 import type { Msg } from '../../lib/i18n';
 import { countKey } from '../../lib/i18n';
 import { draftKey } from '../../lib/otp/draft';
+import { pastedLinkProblems } from '../../lib/otp/link-check';
 import type { StoreContext } from './context';
 import type { FileBytes, ImportedAccount } from './types';
 
@@ -46,6 +47,8 @@ export function createImportSlice(ctx: StoreContext) {
   /** a file waiting for its password ('password-required') */
   const pending = signal<FileBytes | null>(null);
   const passwordError = signal<Msg | null>(null);
+  /** Why the links pasted in the Add section cannot be used (empty: none pasted, or all fine). */
+  const pasteErrors = signal<Msg[]>([]);
   const busy = signal(false);
   const progress = signal<{ done: number; total: number } | null>(null);
   const selectedCount = computed(() => items.value.filter((i) => i.selected).length);
@@ -151,6 +154,12 @@ export function createImportSlice(ctx: StoreContext) {
     });
   }
 
+  /** Checks links pasted in the Add section; false (and `pasteErrors` says why) when one is unusable. */
+  function checkPasted(text: string): boolean {
+    pasteErrors.value = pastedLinkProblems(text);
+    return pasteErrors.value.length === 0;
+  }
+
   /** Pasted text: otpauth:// or otpauth-migration:// links, one or many lines, or an export's text. */
   function addText(text: string): Promise<void> {
     errors.value = [];
@@ -226,11 +235,13 @@ export function createImportSlice(ctx: StoreContext) {
     errors,
     pending,
     passwordError,
+    pasteErrors,
     busy,
     progress,
     selectedCount,
     addFiles,
     addText,
+    checkPasted,
     addDrafts,
     recheck,
     captureTab,
