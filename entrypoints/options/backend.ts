@@ -1,5 +1,4 @@
 import { browser } from 'wxt/browser';
-import { parseImport } from '@/lib/import';
 import { FILL_COMMAND } from '@/lib/messages';
 import { sendToBackground } from '@/lib/messaging';
 import { loadSettings, saveSettings } from '@/lib/settings';
@@ -8,6 +7,7 @@ import type { OptionsBackend, OptionsSettings, ParsedImport } from '../../state/
 import { createFileActions } from './backend-files';
 import { createSyncActions } from './backend-sync';
 import { createTabActions } from './backend-tabs';
+import { createImportClient } from './import-client';
 import { createQrClient } from './qr-client';
 
 /**
@@ -31,6 +31,7 @@ export function createBrowserBackend(): OptionsBackend {
     }
   };
   const qr = createQrClient();
+  const importer = createImportClient();
   const tabs = createTabActions(qr);
   const files = createFileActions(vault);
 
@@ -64,8 +65,9 @@ export function createBrowserBackend(): OptionsBackend {
     setRecovery: (accountId, sheet) =>
       write(() => (sheet ? vault.setRecovery(accountId, sheet) : vault.removeRecovery(accountId))),
 
-    // Importers return their objects as-is; only the Keyfob backup's carry the optional extras.
-    parseFile: (file, password) => parseImport(file, { password }) as Promise<ParsedImport>,
+    // In a worker (key derivations take seconds by design). Importers return their objects as-is;
+    // only the Keyfob backup's carry the optional extras.
+    parseFile: (file, password) => importer.parse(file, password) as Promise<ParsedImport>,
     decodeImage: (image) => qr.decode(image),
     captureTab: () => tabs.captureTab(),
     currentTabSite: () => tabs.currentTabSite(),

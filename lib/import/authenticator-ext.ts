@@ -10,7 +10,7 @@ import { type AccountDraft, parseAlgorithm } from '../otp';
 import { bytesToBase32 } from './base32';
 import { base64ToBytes, hexToBytes, utf8Strict } from './bytes';
 import { Collector } from './collect';
-import { aesCbcOpen, argon2idEncoded, argon2VerifyBounded, evpBytesToKeyMd5 } from './crypto';
+import { aesCbcOpen, argon2idEncoded, argon2VerifyBounded, checkPhc, evpBytesToKeyMd5 } from './crypto';
 import { EntryError, makeDraft, text } from './draft';
 import { ImportError, malformed } from './errors';
 import { asObj, asStr, type Obj } from './shape';
@@ -77,6 +77,7 @@ async function passphraseFor(keyRecord: Obj | undefined, password: string): Prom
     throw malformed(`${LABEL}: the key record is missing or damaged`);
   if (keyRecord.version !== 3)
     throw new ImportError('unsupported', `${LABEL}: this key version is not supported`);
+  checkPhc(hash); // a verifier asking for a huge cost is refused before our own Argon2 run
   const encoded = await argon2idEncoded(password, salt, ARGON2);
   const passphrase = encoded.slice(encoded.lastIndexOf('$') + 1);
   if (!(await argon2VerifyBounded(passphrase, hash)))

@@ -1,5 +1,11 @@
 /** Why an import failed; the UI maps each code to a different prompt. */
-export type ImportErrorCode = 'unsupported' | 'malformed' | 'password-required' | 'wrong-password';
+export type ImportErrorCode =
+  | 'unsupported'
+  | 'malformed'
+  | 'password-required'
+  | 'wrong-password'
+  /** the file asks for a key-derivation cost far above any real app's (refused before any work) */
+  | 'too-costly';
 
 /**
  * The only error `parseImport` throws. Messages name the problem for the user and never
