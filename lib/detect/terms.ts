@@ -40,7 +40,7 @@ export const OTP_SPECIFIC = new RegExp(
     String.raw`\bauth\b`,
     // "Enter the 6-digit code", "we texted you a code": how sites describe a code they sent or an app shows.
     String.raw`\b[4-8] ?(?:digit|character|char) (?:code|verification|security|passcode)`,
-    String.raw`\b(?:texted|emailed|sent) (?:you |to you |a |the |an )*(?:[4-8] ?digit |new |one ?time |verification |login )?code`,
+    String.raw`\b(?:texted|emailed|sent) (?:you |to you |a |the |an )*(?:[4-8] ?digit |new |one ?time |verification |login )?(?:code|pin|passcode)\b`,
     String.raw`\bcode (?:that )?(?:we(?: ve| have)? |was |has been )?(?:just )?(?:sent|emailed|texted|e mailed)\b`,
     String.raw`\bcode (?:from|in) (?:the |your |our )?(?:e ?mail|message|sms|text|app)\b`,
     // The same, in German, French, Spanish, Portuguese and Italian.
@@ -55,9 +55,9 @@ export const OTP_SPECIFIC = new RegExp(
 /** Any 2FA wording: the umbrella step names plus the specific code names. */
 export const MFA_ANY = new RegExp(`${UMBRELLA}|${OTP_SPECIFIC.source}`);
 
-/** Backup / recovery / scratch codes: a different secret from the TOTP. */
+/** Backup / recovery / scratch codes: a different secret from the TOTP ("account recovery" is not one). */
 export const BACKUP =
-  /\b(?:backup|recovery|scratch|emergency|static ?(?:token|code))\b|\b(?:wiederherstellungs|notfall|sicherungs|backup )code|\bcodes? de (?:secours|récupération)|\bc[óo]digos? de (?:respaldo|recupera\S+|backup)|\bcodici? di (?:backup|recupero)|バックアップ|リカバリ|予備コード|救済/;
+  /\b(?:backup|(?<!(?:account|password|passphrase|access) )recovery|recovery(?= (?:codes?|keys?|tokens?)\b)|scratch|emergency|static ?(?:token|code))\b|\b(?:wiederherstellungs|notfall|sicherungs|backup )code|\bcodes? de (?:secours|récupération)|\bc[óo]digos? de (?:respaldo|recupera\S+|backup)|\bcodici? di (?:backup|recupero)|バックアップ|リカバリ|予備コード|救済/;
 
 /**
  * A backup word that qualifies a code noun ("backup security code", "recovery verification code",
