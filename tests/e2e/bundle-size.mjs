@@ -31,6 +31,10 @@ export function measurePageJs(extDir, html = 'popup.html') {
     for (const m of code.matchAll(DYNAMIC_IMPORT)) lazy.add(resolve(dirname(file), m[1]));
   };
   for (const e of entries) visit(e);
+  // A lazy chunk's own static imports load with it (a chunk shared with another page, say).
+  for (const file of lazy) {
+    for (const m of readFileSync(file, 'utf8').matchAll(STATIC_IMPORT)) lazy.add(resolve(dirname(file), m[1]));
+  }
   const row = (file) => ({ file: relative(extDir, file), gzip: gz(file) });
   const initialRows = [...initial].map(row);
   return {
