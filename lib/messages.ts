@@ -117,7 +117,8 @@ export interface Replies {
   /** ok: false when this browser cannot clear from the background (the popup then tries itself) */
   'clipboard-clear': { ok: boolean };
   'capture-tab': { ok: true } | { ok: false; reason: 'denied' | 'failed' };
-  'take-capture': { dataUrl: string | null };
+  /** `pageUrl`: the http(s) page the screenshot shows, to bind what is scanned from it. */
+  'take-capture': { dataUrl: string | null; pageUrl: string | null };
   /** the round's outcome (see lib/sync/engine SyncResult); 'off' when sync is turned off */
   'sync-now': { state: 'off' | 'locked' | 'synced' | 'paused' | 'other-vault'; bytes?: number };
 }

@@ -58,6 +58,7 @@ export function SectionView({ store, go }: { store: OptionsStore; go(hash: strin
           onPassword={im.submitPassword}
           onCancelPassword={im.cancelPassword}
           onToggle={im.toggle}
+          onSite={im.setSite}
           onSelectAll={im.selectAll}
           onImport={async () => {
             if (await im.commit()) go('#accounts');

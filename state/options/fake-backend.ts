@@ -32,6 +32,7 @@ export function fakeBackend(initial: StoredAccount[] = []) {
     /** next parseFile result (or error) per file name */
     parse: new Map<string, ParsedImport | Error>(),
     capture: [] as string[],
+    captureSite: null as string | null,
     failAdd: null as Error | null,
     /** what watchLock registered; call them to simulate a lock elsewhere */
     lockListeners: [] as (() => void)[],
@@ -96,7 +97,7 @@ export function fakeBackend(initial: StoredAccount[] = []) {
     decodeImage: async () => [],
     async captureTab() {
       calls.captureTab += 1;
-      return control.capture;
+      return { texts: control.capture, site: control.captureSite };
     },
     currentTabSite: async () => null,
     exportBackup: async () => new Blob(),

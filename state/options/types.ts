@@ -84,7 +84,8 @@ export interface OptionsBackend extends AuthBackend {
   /** Every QR text in the image (decoded off the UI thread); [] when none. */
   decodeImage(image: Blob): Promise<string[]>;
   /** Screenshot of the active tab → every QR text on it. */
-  captureTab(): Promise<string[]>;
+  /** QR texts on the visible tab, and that page's site (normalized) when it is a web page. */
+  captureTab(): Promise<{ texts: string[]; site: string | null }>;
   /** The active tab's site (origin URL) or null when it is not a web page. */
   currentTabSite(): Promise<string | null>;
 
