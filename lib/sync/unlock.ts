@@ -12,6 +12,13 @@ export interface SyncedUnlockVault {
 
 const isWrongPassword = (e: unknown) => (e as { code?: unknown } | null)?.code === 'wrong-password';
 
+/** The synced vault's header; a typed 'not-found' when the area holds none (any more). */
+async function syncedHeader(area: SyncArea): Promise<VaultHeader> {
+  const m = await readManifest(area);
+  if (!m) throw Object.assign(new Error('no synced vault'), { code: 'not-found' });
+  return m.header;
+}
+
 /**
  * Whether this browser has no vault yet but its sync area holds one: a new device, where the
  * popup offers to open the synced vault with its master password instead of creating another.
@@ -28,9 +35,7 @@ export async function openSyncedVault(
   area: SyncArea,
   password: string,
 ): Promise<void> {
-  const m = await readManifest(area);
-  if (!m) throw Object.assign(new Error('no synced vault'), { code: 'not-found' });
-  await vault.openSynced(m.header, password);
+  await vault.openSynced(await syncedHeader(area), password);
 }
 
 /**
@@ -65,7 +70,5 @@ export async function joinSyncedVault(
   area: SyncArea,
   password: string,
 ): Promise<void> {
-  const m = await readManifest(area);
-  if (!m) throw Object.assign(new Error('no synced vault'), { code: 'not-found' });
-  await vault.joinSynced(m.header, password);
+  await vault.joinSynced(await syncedHeader(area), password);
 }
