@@ -5,7 +5,7 @@
 // cores), longest first by the durations of the last run; `needs` orders them and a `lock` keeps
 // jobs that rewrite a shared folder (wxt build and .wxt/) away from jobs that read it.
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -132,6 +132,8 @@ export function nodeTestJob(file, { suite, env = {}, ...extra }) {
   return {
     name: relative(process.cwd(), file),
     suite,
+    // Before a first run has timed it: longer files tend to run longer (a rough ordering hint).
+    estimate: statSync(file).size * 8,
     ...extra,
     async run({ live }) {
       const counts = join(tmpdir(), `keyfob-counts-${process.pid}-${Math.random().toString(36).slice(2)}`);
