@@ -285,7 +285,9 @@ export function summarize(results, suites) {
     const p = mine.reduce((n, r) => n + r.passed, 0);
     const f = mine.reduce((n, r) => n + r.failed, 0) + (mine.some((r) => r.blocked) || !mine.length ? 1 : 0);
     const ms = mine.reduce((n, r) => n + r.ms, 0);
-    console.log(`  ${suite.padEnd(10)} ${p} passed, ${f} failed (${seconds(ms)} in ${mine.length} jobs)`);
+    console.log(
+      `  ${suite.padEnd(10)} ${p} passed, ${f} failed (${mine.length} jobs, ${seconds(ms)} together)`,
+    );
     passed += p;
     failed += f;
   }
