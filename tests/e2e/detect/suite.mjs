@@ -5,7 +5,7 @@
 // values and "no submit / no navigation" are asserted.
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
-import { after, before, test } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 import { chromium } from 'playwright-core';
 import { QUIET_ARGS } from '../chromium.mjs';
 import { serveStatic } from '../server.mjs';
@@ -25,6 +25,9 @@ function codeFor(e) {
 }
 
 const compact = (s) => s.replace(/[\s-]+/g, '');
+
+/** How many pages are checked side by side, each in its own browser context (one browser). */
+const PAGES_AT_ONCE = Number(process.env.KEYFOB_DETECT_PAGES_AT_ONCE) || 4;
 
 export async function waitForChromium(path, ms = 300_000) {
   const end = Date.now() + ms;
@@ -125,62 +128,67 @@ export function defineDetectSuite({ name, dir, expected, afterAll }) {
     for (const f of summary.failures) console.log(`#   FAIL ${f}`);
   });
 
-  expected.forEach((e, i) => {
-    test(`${e.file} (${e.kind})`, async () => {
-      const context = await browser.newContext();
-      const page = await context.newPage();
-      try {
-        await page.goto(`${server.url}/p/${i}.html`);
-        const wait = e.requires.find((r) => r.startsWith('wait:'));
-        if (wait) await page.waitForTimeout(Number(wait.slice(5)) + 150);
-        // `A |> B`: B lives in iframe A's document; detection runs in that frame, as its own content script would.
-        const chains = e.selectors.map((s) => s.split(' |> '));
-        let frame = page.mainFrame();
-        for (const hop of chains[0]?.slice(0, -1) ?? []) {
-          const handle = await frame.waitForSelector(hop.trim());
-          frame = await handle.contentFrame();
-        }
-        await frame.addScriptTag({ content: bundle.code });
-        let navigations = 0;
-        page.on('framenavigated', () => navigations++);
-        const urlBefore = frame.url();
-        const code = codeFor(e);
-        const r = await frame.evaluate(inFrame, {
-          selectors: chains.map((c) => c[c.length - 1]),
-          decoys: e.decoys.filter((s) => !s.includes(' |> ')),
-          code,
-          fill: e.kind !== 'none',
-        });
-        const info = JSON.stringify(r.all);
-        if (e.kind === 'none') {
-          assert.equal(r.count, 0, `expected no target, got ${info}`);
+  // Pages are independent (a context each) and mostly wait on the browser: several at a time.
+  describe(name, { concurrency: PAGES_AT_ONCE }, () =>
+    expected.forEach((e, i) => {
+      test(`${e.file} (${e.kind})`, async () => {
+        const context = await browser.newContext();
+        const page = await context.newPage();
+        try {
+          await page.goto(`${server.url}/p/${i}.html`);
+          const wait = e.requires.find((r) => r.startsWith('wait:'));
+          if (wait) await page.waitForTimeout(Number(wait.slice(5)) + 150);
+          // `A |> B`: B lives in iframe A's document; detection runs in that frame, as its own content script would.
+          const chains = e.selectors.map((s) => s.split(' |> '));
+          let frame = page.mainFrame();
+          for (const hop of chains[0]?.slice(0, -1) ?? []) {
+            const handle = await frame.waitForSelector(hop.trim());
+            frame = await handle.contentFrame();
+          }
+          await frame.addScriptTag({ content: bundle.code });
+          let navigations = 0;
+          page.on('framenavigated', () => navigations++);
+          const urlBefore = frame.url();
+          const code = codeFor(e);
+          const r = await frame.evaluate(inFrame, {
+            selectors: chains.map((c) => c[c.length - 1]),
+            decoys: e.decoys.filter((s) => !s.includes(' |> ')),
+            code,
+            fill: e.kind !== 'none',
+          });
+          const info = JSON.stringify(r.all);
+          if (e.kind === 'none') {
+            assert.equal(r.count, 0, `expected no target, got ${info}`);
+            summary.pass++;
+            return;
+          }
+          assert.deepEqual(r.missing, [], 'expected selectors resolve');
+          assert.ok(r.best, 'a target is found');
+          assert.equal(r.best.kind, e.kind === 'backup' ? 'backup' : 'otp', `kind; targets ${info}`);
+          if (e.kind === 'split-otp') assert.ok(r.best.inputs.length > 1, 'split target has several inputs');
+          assert.ok(r.sameInputs, `best target inputs are the expected ones in order; targets ${info}`);
+          assert.deepEqual(r.bestDecoys, [], 'no decoy in the best target');
+          if (e.kind !== 'backup') assert.deepEqual(r.decoysChosen, [], `no decoy in any target; ${info}`);
+          if (e.kind === 'split-otp')
+            assert.equal(r.values.join(''), compact(code).slice(0, r.values.length));
+          else
+            assert.ok([code, compact(code)].includes(r.values[0]), `value stuck: ${r.values[0]} vs ${code}`);
+          if (e.requires.includes('native-value-setter')) {
+            assert.ok([code, compact(code)].includes(r.reactState), `#react-state shows ${r.reactState}`);
+          }
+          await page.waitForTimeout(250);
+          assert.equal(await frame.evaluate(() => window.__kfSubmitted), false, 'form not submitted');
+          assert.equal(navigations, 0, 'page did not navigate');
+          assert.equal(frame.url(), urlBefore);
           summary.pass++;
-          return;
+        } catch (err) {
+          summary.fail++;
+          summary.failures.push(`${e.file}: ${err.message.split('\n')[0]}`);
+          throw err;
+        } finally {
+          await context.close();
         }
-        assert.deepEqual(r.missing, [], 'expected selectors resolve');
-        assert.ok(r.best, 'a target is found');
-        assert.equal(r.best.kind, e.kind === 'backup' ? 'backup' : 'otp', `kind; targets ${info}`);
-        if (e.kind === 'split-otp') assert.ok(r.best.inputs.length > 1, 'split target has several inputs');
-        assert.ok(r.sameInputs, `best target inputs are the expected ones in order; targets ${info}`);
-        assert.deepEqual(r.bestDecoys, [], 'no decoy in the best target');
-        if (e.kind !== 'backup') assert.deepEqual(r.decoysChosen, [], `no decoy in any target; ${info}`);
-        if (e.kind === 'split-otp') assert.equal(r.values.join(''), compact(code).slice(0, r.values.length));
-        else assert.ok([code, compact(code)].includes(r.values[0]), `value stuck: ${r.values[0]} vs ${code}`);
-        if (e.requires.includes('native-value-setter')) {
-          assert.ok([code, compact(code)].includes(r.reactState), `#react-state shows ${r.reactState}`);
-        }
-        await page.waitForTimeout(250);
-        assert.equal(await frame.evaluate(() => window.__kfSubmitted), false, 'form not submitted');
-        assert.equal(navigations, 0, 'page did not navigate');
-        assert.equal(frame.url(), urlBefore);
-        summary.pass++;
-      } catch (err) {
-        summary.fail++;
-        summary.failures.push(`${e.file}: ${err.message.split('\n')[0]}`);
-        throw err;
-      } finally {
-        await context.close();
-      }
-    });
-  });
+      });
+    }),
+  );
 }
