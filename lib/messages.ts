@@ -52,6 +52,11 @@ export type FillResult =
     };
 
 export type Message =
+  /**
+   * sentinel (content) → background: this frame has an input a code could go into; bring in the
+   * detector and the in-field button (scripting.executeScript into the sender's own frame only)
+   */
+  | { type: 'code-candidate' }
   /** content → background: whether this frame has a code field now */
   | { type: 'code-fields'; kinds: FieldKind[] }
   /**
@@ -98,6 +103,8 @@ export type MessageOf<T extends MessageType> = Extract<Message, { type: T }>;
 
 /** Reply type per message. */
 export interface Replies {
+  /** whether the detector was injected into the sender's frame */
+  'code-candidate': { injected: boolean };
   /** whether the frame should show the in-field button (setting) */
   'code-fields': { button: boolean } | undefined;
   'field-fill': { done: 'filled' | 'popup' | 'refused' };
@@ -110,7 +117,8 @@ export interface Replies {
   /** ok: false when this browser cannot clear from the background (the popup then tries itself) */
   'clipboard-clear': { ok: boolean };
   'capture-tab': { ok: true } | { ok: false; reason: 'denied' | 'failed' };
-  'take-capture': { dataUrl: string | null };
+  /** `pageUrl`: the http(s) page the screenshot shows, to bind what is scanned from it. */
+  'take-capture': { dataUrl: string | null; pageUrl: string | null };
   /** the round's outcome (see lib/sync/engine SyncResult); 'off' when sync is turned off */
   'sync-now': { state: 'off' | 'locked' | 'synced' | 'paused' | 'other-vault'; bytes?: number };
 }
@@ -122,6 +130,8 @@ export interface Sender {
   origin?: string;
   tab?: { id?: number; url?: string };
   frameId?: number;
+  /** Chrome 106+: the sending document (outlives no navigation, unlike frameId) */
+  documentId?: string;
 }
 
 /** Who may send a message: a content script in a web page, or one of our own extension pages. */
@@ -135,6 +145,7 @@ export interface Handler<T extends MessageType> {
 export type HandlerMap = { [T in MessageType]?: Handler<T> };
 
 const MESSAGE_TYPES: ReadonlySet<string> = new Set<MessageType>([
+  'code-candidate',
   'code-fields',
   'field-fill',
   'fill-code',

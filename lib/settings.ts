@@ -60,7 +60,7 @@ function sanitize(raw: Raw, d: Readonly<Settings> = DEFAULT_SETTINGS): Settings 
 /**
  * Bring whatever was stored (nothing, an old version, garbage) to current, valid settings.
  * Pure. A version newer than this build keeps the fields it understands.
- * @see /work/shared/DESIGN.md "Vault format" (settings paragraph)
+ * @see docs/design.md "Vault format" (settings paragraph)
  */
 export function migrateSettings(
   raw: unknown,

@@ -10,7 +10,7 @@ type Base = Omit<BackgroundContext, 'updateBadge' | 'updateAllBadges'>;
 
 /**
  * The accounts bound to any of `frames` (none while locked: sites live in the encrypted records).
- * @see /work/shared/DESIGN.md "Data flow" (Fill)
+ * @see docs/design.md "Data flow" (Fill)
  */
 export async function matchingAccounts(ctx: Base, frames: FrameFields[]) {
   if (!frames.length || !(await ctx.vault.isUnlocked())) return [];
@@ -34,7 +34,7 @@ export function senderOrigin(sender: Sender): string | null {
 
 /**
  * Fills through lib/fill with the real vault, registry, clock and tabs.sendMessage.
- * @see /work/shared/DESIGN.md "Data flow" (Fill)
+ * @see docs/design.md "Data flow" (Fill)
  */
 export async function fillFor(ctx: Base, req: FillRequest): Promise<FillResult> {
   return fillAccount(
@@ -79,7 +79,7 @@ export async function updateBadge(ctx: Base, tabId: number): Promise<void> {
 /**
  * Code-field reports from content scripts, tab state for the popup, filling, and the fill
  * shortcut. Only the code and the frame's expected origin ever reach a content script.
- * @see /work/shared/DESIGN.md "Data flow" (Fill, Content script)
+ * @see docs/design.md "Data flow" (Fill, Content script)
  */
 export function fillFeature(ctx: BackgroundContext): HandlerMap {
   browser.tabs.onRemoved.addListener(async (tabId) => {

@@ -5,6 +5,7 @@ import { loadSettings, saveSettings } from '@/lib/settings';
 import { browserSession, openVault, SESSION_KEY } from '@/lib/vault';
 import type { OptionsBackend, OptionsSettings, ParsedImport } from '../../state/options/types';
 import { createFileActions } from './backend-files';
+import { createSyncActions } from './backend-sync';
 import { createTabActions } from './backend-tabs';
 import { createImportClient } from './import-client';
 import { createQrClient } from './qr-client';
@@ -13,7 +14,7 @@ import { createQrClient } from './qr-client';
  * The options page's real backend. The vault is opened right here (an extension page may use
  * IndexedDB and storage.session, like the popup); every change tells the background
  * (`vault-changed`) so badges and menus follow. File, export and tab helpers live in siblings.
- * @see /work/shared/DESIGN.md "Data flow"
+ * @see docs/design.md "Data flow"
  */
 export function createBrowserBackend(): OptionsBackend {
   const vault = openVault({
@@ -37,7 +38,6 @@ export function createBrowserBackend(): OptionsBackend {
   return {
     status: () => vault.status(),
     create: (password) => write(() => vault.create(password)),
-    unlock: (password) => write(() => vault.unlock(password)),
     lock: () => write(() => vault.lock()),
     watchLock(onLocked) {
       // The key lives in storage.session; its removal is the lock, wherever it happened.
@@ -73,6 +73,8 @@ export function createBrowserBackend(): OptionsBackend {
     currentTabSite: () => tabs.currentTabSite(),
 
     ...files,
+    // unlock too: a password changed on another device opens through the synced header.
+    ...createSyncActions(vault, changed),
 
     getSettings: (): Promise<OptionsSettings> => loadSettings(),
     async saveSettings(settings) {

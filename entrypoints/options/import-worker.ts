@@ -4,7 +4,7 @@
  * encrypted exports (scrypt, PBKDF2, Argon2: up to seconds by design) never freeze the options
  * page. Replies with the result, or with the ImportError's code and message (nothing else leaves).
  * @see https://developer.mozilla.org/en-US/docs/Web/API/Web_Workers_API/Using_web_workers
- * @see /work/shared/DESIGN.md "Module contracts" (lib/import parseImport)
+ * @see docs/design.md "Module contracts" (lib/import parseImport)
  */
 import { parseImport } from '../../lib/import';
 import { isImportError } from '../../lib/import/errors';

@@ -77,6 +77,8 @@ describe('popup fill', () => {
     expect(backend.filled).toEqual([]); // nothing filled before the user says so
     const dialog = screen.getByRole('alertdialog', { name: 'Fill on https://login.example.com?' });
     expect(document.activeElement?.textContent).toBe('Cancel'); // the safe choice has focus
+    // …and is the one highlighted as the default; remembering the site is never the default.
+    expect([...dialog.querySelectorAll('button.primary')].map((b) => b.textContent)).toEqual(['Cancel']);
     fireEvent.keyDown(dialog, { key: 'Escape' });
     expect(screen.queryByRole('alertdialog')).toBeNull();
     expect(backend.filled).toEqual([]);
@@ -118,6 +120,8 @@ describe('popup fill', () => {
       'Backup code for GitHub (me) filled and marked used.',
     );
     expect(screen.getByText('⚠ 3 backup codes left')).toBeTruthy();
+    // The warning sits beside the issuer: the label keeps its own line, whole.
+    expect(screen.getByRole('row').querySelector('.label')?.textContent).toBe('me');
     fireEvent.click(screen.getByRole('button', { name: 'Undo: mark the backup code unused again' }));
     await advance();
     expect(backend.calls).toContainEqual(['unuseBackupCode', 'g', 'aaaa-1111']);

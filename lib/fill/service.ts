@@ -40,7 +40,7 @@ export interface FillRequest {
 /**
  * Whether the account may fill a frame of this origin without asking (lib/sites/binding: site,
  * scheme, port).
- * @see /work/shared/DESIGN.md "Data flow" (Fill)
+ * @see docs/design.md "Data flow" (Fill)
  */
 export function isBound(account: Pick<StoredAccount, 'sites'>, origin: string): boolean {
   return accountBinding(account, origin) === 'bound';

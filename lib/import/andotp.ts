@@ -3,7 +3,7 @@
  * New encrypted format: int32 BE iterations ‖ salt[12] ‖ nonce[12] ‖ ct ‖ tag, key =
  * PBKDF2-HMAC-SHA1(password, salt, iterations). Old format: nonce[12] ‖ ct ‖ tag, key = SHA-256(password).
  * @see https://github.com/andOTP/andOTP/wiki/Backups
- * @see ../../../shared/research/import-formats.md §5
+ * @see docs/research/import-formats.md §5
  */
 import { utf8, utf8Strict } from './bytes';
 import { Collector } from './collect';

@@ -3,7 +3,7 @@
  * Encrypted (v3 key): each entry is `CryptoJS.AES.encrypt(JSON, passphrase)` (OpenSSL
  * `Salted__` framing, EVP_BytesToKey-MD5, AES-256-CBC) and the passphrase is the hash field of
  * Argon2id(password, key.salt, t=2, m=19456 KiB, p=1) in PHC form; `key.hash` verifies it.
- * @see ../../../shared/research/import-formats.md §7
+ * @see docs/research/import-formats.md §7
  * @see https://github.com/Authenticator-Extension/Authenticator
  */
 import { type AccountDraft, parseAlgorithm } from '../otp';

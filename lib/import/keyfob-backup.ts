@@ -2,7 +2,7 @@
  * Keyfob's own encrypted backup (lib/export createBackup): one Argon2id password slot wrapping
  * a backup key that opens the payload. Unlike other formats it carries Keyfob's own fields —
  * sites, notes, colour, pinned — and each account's backup-code sheet, so a restore loses nothing.
- * @see /work/shared/DESIGN.md "Vault format"
+ * @see docs/design.md "Vault format"
  */
 import { type BackupFile, isBackupFile, openBackup } from '../export/keyfob-backup';
 import { type AccountDraft, validateDraft } from '../otp';

@@ -21,7 +21,7 @@ const boundTo = (account: HasSites, origin: string | null) =>
 /**
  * The accounts bound to the page (site, scheme and port: lib/sites/binding), in their given
  * order; none for non-web pages.
- * @see /work/shared/DESIGN.md "Data flow" (List, Fill)
+ * @see docs/design.md "Data flow" (List, Fill)
  */
 export function accountsForUrl<T extends HasSites>(accounts: readonly T[], pageUrl: string): T[] {
   const origin = originOf(pageUrl);
@@ -31,7 +31,7 @@ export function accountsForUrl<T extends HasSites>(accounts: readonly T[], pageU
 /**
  * All accounts, those bound to the page first; a stable partition, so each group keeps the
  * caller's order (pinned, manual order, …). Returns a new array.
- * @see /work/shared/DESIGN.md "Data flow" (List)
+ * @see docs/design.md "Data flow" (List)
  */
 export function sortSiteFirst<T extends HasSites>(accounts: readonly T[], pageUrl: string): T[] {
   const origin = originOf(pageUrl);

@@ -1,7 +1,7 @@
 /**
  * Which accounts belong to which site: registrable domain (tldts, private PSL entries on), and
  * for filling also the scheme and port (lib/sites/binding).
- * @see /work/shared/DESIGN.md "Data flow"
+ * @see docs/design.md "Data flow"
  */
 export { accountsForUrl, type HasSites, sortSiteFirst } from './accounts';
 export { accountBinding, type Binding, siteBinding } from './binding';

@@ -59,7 +59,7 @@ export type KdfInfo = Pick<KdfParams, 'name' | 'memoryKiB' | 'iterations' | 'par
 /**
  * Open the encrypted vault (IndexedDB `keyfob`). The key is read from the session on every call,
  * so a lock anywhere (popup, service worker, alarm) applies everywhere at once.
- * @see /work/shared/DESIGN.md "Vault format" and "Data flow"
+ * @see docs/design.md "Vault format" and "Data flow"
  */
 export function openVault(opts: VaultOptions) {
   const { session } = opts;

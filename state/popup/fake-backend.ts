@@ -88,7 +88,10 @@ export class FakeBackend implements PopupBackend {
     this.log('lock');
     this.state = 'locked';
   }
+  /** Resolves listAccounts() only when a test says so (a slow vault read: the popup still loading). */
+  listGate: Promise<void> = Promise.resolve();
   async listAccounts(): Promise<PopupAccount[]> {
+    await this.listGate;
     if (this.state !== 'unlocked') throw new Error('locked');
     return this.accounts.map((a) => ({ ...a, sites: [...a.sites] }));
   }

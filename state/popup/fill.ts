@@ -19,7 +19,7 @@ export const DEFAULT_LOW_BACKUP_CODES = 3;
  * Filling from the popup: the code (or the next backup code) into the active tab, with a
  * confirmation, and an offer to remember the site, when the account is not bound to it; Undo for a
  * filled backup code; the backup-code counts and their low warning, loaded after the first paint.
- * @see /work/shared/DESIGN.md "Data flow" (Fill)
+ * @see docs/design.md "Data flow" (Fill)
  */
 export function createFillSlice(ctx: PopupContext, siteBound: ReadonlySignal<ReadonlySet<string>>) {
   const { backend, tab } = ctx;

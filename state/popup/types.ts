@@ -13,6 +13,8 @@ export interface PopupAccount extends AccountDraft {
   sites: string[];
   pinned: boolean;
   order: number;
+  /** The colour picked in the options page (#rrggbb), shown as a stripe on the row. */
+  color?: string;
 }
 
 /**
@@ -37,7 +39,7 @@ export interface PopupSettings {
  * Everything the popup asks of the outside world (vault, clipboard, tabs, options page).
  * The store only talks to this interface, so tests inject an in-memory fake and the real
  * implementation (entrypoints/popup/backend.ts) wires it to the vault and `browser.*`.
- * @see /work/shared/DESIGN.md (Data flow: Create, Unlock, List, Fill)
+ * @see docs/design.md (Data flow: Create, Unlock, List, Fill)
  */
 export interface PopupBackend extends AuthBackend {
   status(): Promise<VaultStatus>;

@@ -17,10 +17,14 @@ before(async () => {
 after(async () => h?.close());
 
 const HOST = 'keyfob-field-button';
+/** Longer than lib/page/click-guard's STEADY_MS (500 ms) plus IntersectionObserver v2's delay. */
+const STEADY_WAIT_MS = 800;
 
 async function openWithButton(url) {
   const site = await h.openSite(url);
   await site.page.locator(HOST).waitFor({ state: 'attached' });
+  // A click only counts once the button has been visible and still for a moment (lib/page/click-guard).
+  await site.page.waitForTimeout(STEADY_WAIT_MS);
   // Count the page's input events: each fill is one.
   await site.page.evaluate(() => {
     window.__inputs = 0;
