@@ -104,7 +104,9 @@ describe('popup fill', () => {
     backend.tab = { url: 'http://bank.example/2fa', hasCodeField: true };
     await open(backend);
     expect(screen.queryByText('This site')).toBeNull();
-    fireEvent.click(screen.getByRole('button', { name: /^Fill the code for Bank \(me\) on this page, after/ }));
+    fireEvent.click(
+      screen.getByRole('button', { name: /^Fill the code for Bank \(me\) on this page, after/ }),
+    );
     await advance();
     expect(screen.queryByRole('alertdialog')).toBeNull(); // nothing to confirm: never filled
     expect(backend.filled).toEqual([]);
