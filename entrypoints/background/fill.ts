@@ -20,11 +20,14 @@ export async function matchingAccounts(ctx: Base, frames: FrameFields[]) {
 
 /**
  * The sending frame's origin as the browser reports it (`sender.origin`, else from `sender.url`);
- * never anything the page or the content script claims.
+ * never anything the page or the content script claims. An opaque origin ('null': a sandboxed
+ * frame, whatever URL it loaded) is no site at all: such a frame is never registered or filled.
+ * (Firefox reports no `sender.origin`; there the URL's origin stands in.)
  * @see https://developer.chrome.com/docs/extensions/reference/api/runtime#type-MessageSender
  */
 export function senderOrigin(sender: Sender): string | null {
-  if (sender.origin && sender.origin !== 'null') return sender.origin;
+  if (sender.origin === 'null') return null;
+  if (sender.origin) return sender.origin;
   try {
     return sender.url ? new URL(sender.url).origin : null;
   } catch {

@@ -97,6 +97,22 @@ describe('popup fill', () => {
     expect(screen.queryByRole('alertdialog')).toBeNull();
   });
 
+  it('an http page of a site saved for https: not offered as this site, and refused with the reason', async () => {
+    const backend = new FakeBackend({
+      accounts: [makeAccount({ id: 'b', issuer: 'Bank', label: 'me', sites: ['https://bank.example'] })],
+    });
+    backend.tab = { url: 'http://bank.example/2fa', hasCodeField: true };
+    await open(backend);
+    expect(screen.queryByText('This site')).toBeNull();
+    fireEvent.click(
+      screen.getByRole('button', { name: /^Fill the code for Bank \(me\) on this page, after/ }),
+    );
+    await advance();
+    expect(screen.queryByRole('alertdialog')).toBeNull(); // nothing to confirm: never filled
+    expect(backend.filled).toEqual([]);
+    expect(screen.getByRole('status').textContent).toMatch(/not secure \(http\).*saved for https/);
+  });
+
   it('fills the next backup code, marks it used with Undo, and warns when few are left', async () => {
     const backend = new FakeBackend({
       accounts: [makeAccount({ id: 'g', issuer: 'GitHub', label: 'me', sites: ['https://github.com'] })],

@@ -139,6 +139,16 @@ describe('fillAccount', () => {
     expect(w.sent.map((s) => [s.frameId, s.origin])).toEqual([[4, 'https://bank.example']]);
   });
 
+  it('never fills a frame without a web origin (a sandboxed frame is opaque), confirmed or not', async () => {
+    const w = world([acct('a', ['https://a.example'])], [frame(2, 'null')]);
+    const confirmed = { frameId: 2, origin: 'null' };
+    for (const req of [{}, { confirmed }]) {
+      const r = await fillAccount(w.deps, { tabId: 1, accountId: 'a', kind: 'otp', ...req });
+      expect(r).toEqual({ ok: false, reason: 'no-field' });
+    }
+    expect(w.sent).toEqual([]);
+  });
+
   it('binds a site saved as http (a local test server) on its own port only', async () => {
     const a = acct('a', ['http://127.0.0.1:8787']);
     const w = world([a], [frame(0, 'http://127.0.0.1:8787')]);

@@ -46,6 +46,8 @@ export function isBound(account: Pick<StoredAccount, 'sites'>, origin: string): 
   return accountBinding(account, origin) === 'bound';
 }
 
+const WEB_ORIGIN = /^https?:\/\/[^/]+$/;
+
 type Choice = { frame: FrameFields } | { refuse: FillResult };
 
 /**
@@ -77,9 +79,10 @@ function chooseFrame(account: StoredAccount, frames: FrameFields[], req: FillReq
  * @see https://www.rfc-editor.org/rfc/rfc6238 (codes) and DESIGN.md "Fill"
  */
 export async function fillAccount(deps: FillDeps, req: FillRequest): Promise<FillResult> {
+  // Only web origins are sites; an opaque ('null') or other frame is never filled, even if confirmed.
   const frames = deps.registry
     .framesWith(req.tabId, req.kind)
-    .filter((f) => req.frameId === undefined || f.frameId === req.frameId);
+    .filter((f) => (req.frameId === undefined || f.frameId === req.frameId) && WEB_ORIGIN.test(f.origin));
   if (!frames.length) return { ok: false, reason: 'no-field' };
   let account: StoredAccount;
   try {

@@ -87,10 +87,11 @@ test('a React-style controlled input (fixture page) accepts and keeps the value'
 test('an account not bound to the site is refused with not-bound and nothing is filled', async () => {
   const { page, tabId } = await h.openSite(`${h.a}/two-factor.html`);
   const result = await h.fill(tabId, h.ids[1]);
-  assert.deepEqual(result, { ok: false, reason: 'not-bound', site: '127.0.0.1' });
+  const target = { frameId: 0, origin: h.a };
+  assert.deepEqual(result, { ok: false, reason: 'not-bound', site: h.a, target });
   assert.equal(await inputValue(page, '#otp'), '');
-  // The popup asks the user first; once confirmed it may fill.
-  assert.deepEqual(await h.fill(tabId, h.ids[1], 'otp', true), { ok: true, filled: 'otp' });
+  // The popup asks the user first, naming the exact origin; once confirmed it may fill that frame.
+  assert.deepEqual(await h.fill(tabId, h.ids[1], 'otp', target), { ok: true, filled: 'otp' });
   assert.ok(isCurrentTotp(await inputValue(page, '#otp')));
   await page.close();
 });

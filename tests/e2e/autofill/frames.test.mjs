@@ -16,8 +16,10 @@ const frameValue = (page, selector) => page.frames()[1]?.locator(selector).input
 
 test('an account bound to the top page is refused for a code field in a frame of another site', async () => {
   const { page, tabId } = await h.openSite(`${h.a}/frames.html?child=${h.b}/two-factor.html`);
+  const [frame] = await h.frames(tabId);
   const result = await h.fill(tabId, h.ids[0]);
-  assert.deepEqual(result, { ok: false, reason: 'not-bound', site: 'localhost' });
+  const target = { frameId: frame.frameId, origin: h.b };
+  assert.deepEqual(result, { ok: false, reason: 'not-bound', site: h.b, target });
   assert.equal(await frameValue(page, '#otp'), '');
   await page.close();
 });

@@ -83,9 +83,12 @@ export async function startAutofill({ accounts, recovery, cdp = false, args } = 
       );
       return { page, tabId };
     },
-    /** The popup's Fill path: the same message the popup sends after the user clicks Fill. */
-    fill(tabId, accountId, kind = 'otp', allowUnbound) {
-      return send({ type: 'fill-account', tabId, accountId, kind, allowUnbound });
+    /**
+     * The popup's Fill path: the same message the popup sends after the user clicks Fill; with
+     * `confirmed` (the `target` of a not-bound reply), after the user confirmed that frame.
+     */
+    fill(tabId, accountId, kind = 'otp', confirmed) {
+      return send({ type: 'fill-account', tabId, accountId, kind, ...(confirmed ? { confirmed } : {}) });
     },
     /** Frames the background registered for a tab (storage.session mirror): [{ frameId, origin, kinds }]. */
     async frames(tabId) {
