@@ -72,7 +72,7 @@ export const EITHER =
   /\b(?:auth\w*|verif\w*|security|2fa|mfa|totp|otp|app|sms|one ?time) (?:codes? )?(?:or|and) (?:an? |your )?(?:backup|recovery|scratch)\b/;
 
 /** Generic words a code field carries; weak on their own. */
-export const WEAK = /\b(?:code|token|pin|challenge|verification|verify|key)\b|コード|番号/;
+export const WEAK = /\b(?:code|token|pin|challenge|verification|verify|key|c[óo]digo|codice)\b|コード|番号/;
 
 /** Words that mark a field as something else; a hit costs more than a weak hit earns. */
 export const NEGATIVE = new RegExp(
