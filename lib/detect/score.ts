@@ -144,8 +144,13 @@ function weigh(strings: string[], w: number, acc: { b: number; o: number }): voi
   }
 }
 
-/** A heading names the step the user is on; a site that reuses its code input says "backup" only there. */
+/**
+ * A heading names the step the user is on; a site that reuses its code input says "backup" only
+ * there, so it outweighs the field's own name and label together. A title line (no heading element)
+ * outweighs either one, not both.
+ */
 const HEADING_WEIGHT = 8;
+const TITLE_WEIGHT = 5;
 
 /**
  * Context score and kind for a candidate whose own score passed.
@@ -158,7 +163,7 @@ export function contextAndKind(
   page: string,
   pin = false,
 ): { ctx: number; kind: Kind; pinCleared: boolean } {
-  const { prose, heading } = nearbyText(input, vis);
+  const { prose, heading, title } = nearbyText(input, vis);
   let ctx = 0;
   const near = MFA_ANY.test(prose) || MFA_ANY.test(heading);
   if (near) ctx += 20;
@@ -182,6 +187,7 @@ export function contextAndKind(
   weigh(own.labels, 4, acc);
   weigh(own.hints, 1, acc);
   weigh([heading], HEADING_WEIGHT, acc);
+  weigh([title], TITLE_WEIGHT, acc);
   weigh([prose], 1, acc);
   const pattern = input.getAttribute('pattern') ?? '';
   if (ALPHA_PATTERN.test(pattern) || (input.getAttribute('inputmode') ?? '').toLowerCase() === 'text')

@@ -97,8 +97,17 @@ export const CHOSEN_PIN =
   /\b(?:create|choose|new|set|change|reset|confirm|re ?enter|repeat|forgot(?:ten)?) (?:a |an |your |the )?(?:\S+ )?(?:digit )?pin\b|暗証番号/;
 
 /** A label that names one box's place in a split code ("Digit 1 of 6", "Character 3", "2桁目"). */
-export const POSITION_LABEL =
-  /\b(?:digit|character|char|ziffer|zeichen|chiffre|caractère|d[íi]gito|car[áa]cter|cifra|carattere) ?#?\d\b|\b\d(?:st|nd|rd|th) (?:digit|character)\b|\d ?(?:桁目|文字目)/;
+const POSITION_LABEL =
+  /\b(?:digit|character|char|ziffer|zeichen|chiffre|caractère|d[íi]gito|car[áa]cter|cifra|carattere) ?#?\d+\b|\b\d+(?:st|nd|rd|th) (?:digit|character)\b|\d+ ?(?:桁目|文字目)/;
+
+/**
+ * The place a box's label names (`Digit 3 of 6` → 3), or null when it names none.
+ * @see https://www.w3.org/WAI/ARIA/apg/practices/names-and-descriptions/ (per-box accessible names)
+ */
+export function positionOf(label: string): number | null {
+  const m = POSITION_LABEL.exec(label);
+  return m ? Number(/\d+/.exec(m[0])?.[0]) : null;
+}
 
 /** Two generic words that together name a verification code ("Verification" + "Enter code"). */
 export const VERIFY_WORD =
