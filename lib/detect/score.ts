@@ -153,7 +153,8 @@ const HEADING_WEIGHT = 8;
 const TITLE_WEIGHT = 5;
 
 /**
- * Context score and kind for a candidate whose own score passed.
+ * Context score and kind for a candidate whose own score passed. `pin`: the field's own words say
+ * only PIN ({@link pinOnly}); `pinCleared` tells whether the step around it asks for a code instead.
  * @see /work/shared/research/otp-field-heuristics.md §8 (backup/recovery codes)
  */
 export function contextAndKind(
