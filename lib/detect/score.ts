@@ -146,10 +146,10 @@ function weigh(strings: string[], w: number, acc: { b: number; o: number }): voi
 
 /**
  * A heading names the step the user is on; a site that reuses its code input says "backup" only
- * there, so it outweighs the field's own name and label together. A title line (no heading element)
- * outweighs either one, not both.
+ * there, so it outweighs the field's own name and label together (and the prose that repeats the
+ * label). A title line (no heading element) outweighs either one, not both.
  */
-const HEADING_WEIGHT = 8;
+const HEADING_WEIGHT = 9;
 const TITLE_WEIGHT = 5;
 
 /**
