@@ -131,7 +131,7 @@ function precedingHeading(start: Element): string {
  * Visible prose near the input: the largest enclosing block (up to its form) whose text stays short,
  * the text just before that form (intro paragraphs), the nearest preceding heading, and, when there
  * is no heading, the short line right above the form as a title.
- * @see /work/shared/research/otp-field-heuristics.md §7 (page/form context)
+ * @see docs/research/otp-field-heuristics.md §7 (page/form context)
  */
 export function nearbyText(
   input: HTMLInputElement,

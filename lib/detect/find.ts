@@ -65,7 +65,7 @@ function narrow(input: HTMLInputElement): boolean {
 /**
  * Finds one-time-code targets, best first; `[]` when there are none. Only visible, enabled, editable
  * inputs qualify. Split boxes come back as one target with the boxes in fill order.
- * @see /work/shared/DESIGN.md "Module contracts" (lib/detect)
+ * @see docs/design.md "Module contracts" (lib/detect)
  */
 export function findCodeFields(root: Document | ShadowRoot): CodeTarget[] {
   return scanCodeFields(root).targets;

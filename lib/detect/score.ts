@@ -1,7 +1,7 @@
 /**
  * Weighted score of one input as a one-time-code field, and whether it wants a TOTP or a backup code.
  * Scores are sums of independent components so each rule can be tested on its own.
- * @see /work/shared/research/otp-field-heuristics.md §7 (signal checklist) and §8 (false positives)
+ * @see docs/research/otp-field-heuristics.md §7 (signal checklist) and §8 (false positives)
  */
 import { nearbyText, type OwnText, ownText } from './context';
 import {
@@ -94,7 +94,7 @@ function inSearch(input: HTMLInputElement): boolean {
  * autocomplete, specific code wording, 2FA wording, or a verification word plus a code word
  * ("Verification" + "Enter code"); against: other-field wording, a PIN, a contact field, a search
  * form, or sitting in a payment form (where "security code" is the card's CVC).
- * @see /work/shared/research/otp-field-heuristics.md §7–§8
+ * @see docs/research/otp-field-heuristics.md §7–§8
  */
 export function ownScore(input: HTMLInputElement, own: OwnText): number {
   const all = allOwn(own);
@@ -155,7 +155,7 @@ const TITLE_WEIGHT = 5;
 /**
  * Context score and kind for a candidate whose own score passed. `pin`: the field's own words say
  * only PIN ({@link pinOnly}); `pinCleared` tells whether the step around it asks for a code instead.
- * @see /work/shared/research/otp-field-heuristics.md §8 (backup/recovery codes)
+ * @see docs/research/otp-field-heuristics.md §8 (backup/recovery codes)
  */
 export function contextAndKind(
   input: HTMLInputElement,

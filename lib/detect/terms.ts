@@ -2,7 +2,7 @@
  * Vocabulary for one-time-code field detection. Regexes run on text normalised by {@link normalize}
  * (camelCase split, separators turned into spaces, lower case), so `twoFactorCode`, `two_factor-code`
  * and "Two-factor code" all read `two factor code`.
- * @see /work/shared/research/otp-field-heuristics.md (signal checklist and known false positives)
+ * @see docs/research/otp-field-heuristics.md (signal checklist and known false positives)
  */
 
 /**
