@@ -167,6 +167,14 @@ describe('held-out miss kinds', () => {
     expect(t?.kind).toBe('backup');
     expect(t?.inputs.length).toBe(8);
   });
+  it('takes "the code we sent" as sign-in wording, except where a shop sends it', () => {
+    expect(
+      ids(`<p>Enter the code we sent to your email address.</p><label>Code <input id="e" name="c"></label>`),
+    ).toEqual(['e']);
+    expect(
+      ids(`<p>Enter the discount code we emailed you.</p><label>Code <input id="d" name="c"></label>`),
+    ).toEqual([]);
+  });
   it('turns down an access code in a delivery address form', () => {
     expect(
       ids(`<form><label>Street address <input autocomplete="address-line1"></label>

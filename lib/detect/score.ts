@@ -21,6 +21,8 @@ import {
   OTHER_AUTOCOMPLETE,
   OTP_SPECIFIC,
   PIN,
+  SENT_CODE,
+  SHOP,
   VERIFY_WORD,
   WEAK,
 } from './terms';
@@ -166,7 +168,9 @@ export function contextAndKind(
 ): { ctx: number; kind: Kind; pinCleared: boolean } {
   const { prose, heading, title } = nearbyText(input, vis);
   let ctx = 0;
-  const near = MFA_ANY.test(prose) || MFA_ANY.test(heading);
+  const around = `${heading} ; ${prose}`;
+  const sent = SENT_CODE.test(around) && !SHOP.test(around);
+  const near = sent || MFA_ANY.test(prose) || MFA_ANY.test(heading);
   if (near) ctx += 20;
   else if (WEAK.test(prose)) ctx += 6;
   const all = allOwn(own);
@@ -174,7 +178,7 @@ export function contextAndKind(
   if (near && WEAK.test(all)) ctx += 10;
   // `name="pin"` on a 2-step page: the PIN penalty is taken back when the step asks for a code
   // (its label says code, or the wording around names an app/SMS code) and nothing says "create a PIN".
-  const asksCode = CODE_WORD.test(own.labels.join(' ')) || OTP_SPECIFIC.test(`${heading} ${prose}`);
+  const asksCode = sent || CODE_WORD.test(own.labels.join(' ')) || OTP_SPECIFIC.test(around);
   const pinCleared = pin && near && asksCode && !CHOSEN_PIN.test(`${heading} ${prose} ${all}`);
   if (pinCleared) ctx += PIN_PENALTY;
   if (MFA_ANY.test(page)) ctx += 10;

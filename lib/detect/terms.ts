@@ -41,8 +41,6 @@ export const OTP_SPECIFIC = new RegExp(
     // "Enter the 6-digit code", "we texted you a code": how sites describe a code they sent or an app shows.
     String.raw`\b[4-8] ?(?:digit|character|char) (?:code|verification|security|passcode)`,
     String.raw`\b(?:texted|emailed|sent) (?:you |to you |a |the |an )*(?:[4-8] ?digit |new |one ?time |verification |login )?(?:code|pin|passcode)\b`,
-    String.raw`\bcode (?:that )?(?:we(?: ve| have)? |was |has been )?(?:just )?(?:sent|emailed|texted|e mailed)\b`,
-    String.raw`\bcode (?:from|in) (?:the |your |our )?(?:e ?mail|message|sms|text|app)\b`,
     // The same, in German, French, Spanish, Portuguese and Italian.
     String.raw`\b(?:bestätigungs|verifizierungs|authentifizierungs|anmelde|einmal)(?:code|passwort)|\bauthenticator ?app`,
     String.raw`\bcode (?:de (?:vérification|validation|connexion|confirmation)|d'authentification|à usage unique)|\bapplication d'authentification`,
@@ -51,6 +49,17 @@ export const OTP_SPECIFIC = new RegExp(
     'ワンタイム|確認コード|認証コード|認証番号|確認番号|認証キー|ログインコード|セキュリティコード|検証コード|認証アプリ|验证码|動態密碼|인증',
   ].join('|'),
 );
+
+/**
+ * "Enter the code we sent to your email", "the code from the message": a code sent to the user. Shops
+ * send codes too (discounts, parcels), so this counts only where no {@link SHOP} word is near.
+ */
+export const SENT_CODE =
+  /\bcode (?:that )?(?:we(?: ve| have)? |was |has been )?(?:just )?(?:sent|emailed|texted|e mailed)\b|\bcode (?:from|in) (?:the |your |our )?(?:e ?mail|message|sms|text)\b/;
+
+/** Shopping words: a code sent by a shop is a discount, a gift or a parcel's, not a sign-in code. */
+export const SHOP =
+  /\b(?:order|parcel|package|shipment|shipped|delivery|tracking|discount|promo\w*|coupon|gift|voucher|referral|invite|booking|reservation|ticket|purchase|checkout|cart|basket)\b/;
 
 /** Any 2FA wording: the umbrella step names plus the specific code names. */
 export const MFA_ANY = new RegExp(`${UMBRELLA}|${OTP_SPECIFIC.source}`);
