@@ -129,10 +129,14 @@ function precedingHeading(start: Element): string {
 
 /**
  * Visible prose near the input: the largest enclosing block (up to its form) whose text stays short,
- * the text just before that form (intro paragraphs), and the nearest preceding heading.
+ * the text just before that form (intro paragraphs), the nearest preceding heading, and, when there
+ * is no heading, the short line right above the form as a title.
  * @see docs/research/otp-field-heuristics.md §7 (page/form context)
  */
-export function nearbyText(input: HTMLInputElement, ctx: VisCtx): { prose: string; heading: string } {
+export function nearbyText(
+  input: HTMLInputElement,
+  ctx: VisCtx,
+): { prose: string; heading: string; title: string } {
   let block: Element = input;
   let prose = '';
   for (let el = parentOf(input), depth = 0; el && depth < 10; el = parentOf(el), depth++) {
@@ -153,8 +157,8 @@ export function nearbyText(input: HTMLInputElement, ctx: VisCtx): { prose: strin
     prose += ` ${t}`;
   }
   const inner = block.querySelector(HEADING);
-  let heading = inner && isTextVisible(inner, ctx) ? (inner.textContent ?? '') : precedingHeading(block);
-  // Without a heading element, a short line right above the form is the step's title (a styled div).
-  if (!heading.trim() && title.trim().length <= MAX_TITLE) heading = title;
-  return { prose: normalize(prose), heading: normalize(heading) };
+  const heading = inner && isTextVisible(inner, ctx) ? (inner.textContent ?? '') : precedingHeading(block);
+  // Without a heading element, a short line right above the form reads as the step's title (a styled div).
+  if (heading.trim() || title.trim().length > MAX_TITLE) title = '';
+  return { prose: normalize(prose), heading: normalize(heading), title: normalize(title) };
 }

@@ -108,6 +108,82 @@ describe('findCodeFields', () => {
   });
 });
 
+describe('held-out miss kinds', () => {
+  it('takes a field named "pin" when the 2-step step around it asks for a code', () => {
+    expect(
+      ids(`<h1>2-Step Verification</h1><p>Get a verification code from the authenticator app</p>
+        <input id="p" name="pin" type="tel">`),
+    ).toEqual(['p']);
+    expect(
+      ids(`<h2>2段階認証</h2><p>認証アプリのコードを入力</p><label>コード <input id="j" name="pin"></label>`),
+    ).toEqual(['j']);
+  });
+  it('still turns down a chosen PIN, even on a 2-step page', () => {
+    expect(
+      ids(`<h1>Set up two-step verification</h1><p>Create a 6-digit PIN.</p>
+        <label>Code PIN <input id="n" name="pin" type="tel" maxlength="6"></label>`),
+    ).toEqual([]);
+    expect(
+      ids(`<h1>Two-step verification</h1><p>Enter the account PIN you chose.</p>
+        <label>PIN <input id="a" name="pin" type="tel"></label>`),
+    ).toEqual([]);
+    expect(ids(`<h1>Sign in</h1><label>Enter code <input id="b" name="pin"></label>`)).toEqual([]);
+  });
+  it('lets a backup heading decide the kind of a reused code input', () => {
+    const [t] = page(`<h2>Use a recovery code</h2><form><label for="c">Authentication code</label>
+      <input id="c" name="totp_code" autocomplete="one-time-code"></form>`);
+    expect(t?.kind).toBe('backup');
+    const [a] = page(`<h1>Account recovery</h1><p>We emailed you a verification code.</p>
+      <form><label for="e">Enter code</label><input id="e" name="code"></form>`);
+    expect(a?.kind).toBe('otp');
+  });
+  it.each([
+    ['Backup security code', 'backup'],
+    ['バックアップ用セキュリティコード', 'backup'],
+    ['Authentication or backup code', 'otp'],
+    ['Auth/Backup code', 'otp'],
+  ])('a field labelled "%s" wants a %s code', (label, kind) => {
+    const [t] = page(`<h1>Sign in</h1><form><label for="f">${label}</label><input id="f"></form>`);
+    expect(t?.kind).toBe(kind);
+  });
+  it('takes boxes labelled by their place ("Digit 1 of 6") as a split code with no other wording', () => {
+    const boxes = Array.from(
+      { length: 6 },
+      (_, i) => `<input id="d${i}" maxlength="1" aria-label="Digit ${i + 1} of 6">`,
+    );
+    expect(
+      ids(`<h1>Check your inbox</h1><p>Type the characters we e-mailed you.</p><div>${boxes.join('')}</div>`),
+    ).toEqual(['d0+d1+d2+d3+d4+d5']);
+    const dob = ['Day', 'Day', 'Month', 'Month', 'Year', 'Year', 'Year', 'Year'].map(
+      (w, i) => `<input maxlength="1" aria-label="${w} digit ${i + 1}">`,
+    );
+    expect(ids(`<h1>Date of birth</h1><div>${dob.join('')}</div>`)).toEqual([]);
+  });
+  it('tells split boxes under a backup heading apart (filled only from the popup)', () => {
+    const boxes = '<input maxlength="1" inputmode="numeric">'.repeat(8);
+    const [t] = page(
+      `<h1>Enter your backup code</h1><p>Each 8-digit backup code works once.</p><div>${boxes}</div>`,
+    );
+    expect(t?.kind).toBe('backup');
+    expect(t?.inputs.length).toBe(8);
+  });
+  it('takes "the code we sent" as sign-in wording, except where a shop sends it', () => {
+    expect(
+      ids(`<p>Enter the code we sent to your email address.</p><label>Code <input id="e" name="c"></label>`),
+    ).toEqual(['e']);
+    expect(
+      ids(`<p>Enter the discount code we emailed you.</p><label>Code <input id="d" name="c"></label>`),
+    ).toEqual([]);
+  });
+  it('turns down an access code in a delivery address form', () => {
+    expect(
+      ids(`<form><label>Street address <input autocomplete="address-line1"></label>
+        <label>Postcode <input autocomplete="postal-code"></label>
+        <label>Access code <input id="x" maxlength="8" inputmode="numeric"></label></form>`),
+    ).toEqual([]);
+  });
+});
+
 describe('fillCode', () => {
   it('puts one character in each split box and moves focus past the last one', () => {
     document.body.innerHTML = `<h1>Verification code</h1><div>${'<input maxlength="1" inputmode="numeric">'.repeat(6)}</div><button>Go</button>`;

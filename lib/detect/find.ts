@@ -16,7 +16,7 @@ import {
   pinOnly,
 } from './score';
 import { BOX_WIDTH, isBoxLike, splitGroups } from './split';
-import { POSITION_LABEL } from './terms';
+import { positionOf } from './terms';
 import { isVisible, visCtx } from './visibility';
 
 export interface CodeTarget {
@@ -115,8 +115,11 @@ function rank(root: Document | ShadowRoot, inputs: HTMLInputElement[]): CodeTarg
     if (!info) continue;
     const { ctx, kind } = contextAndKind(first, info.own, vis, page());
     // Boxes labelled by their place ("Digit 1 of 6") are one-character boxes whatever their maxlength,
-    // and say they take a code split over them.
-    const placed = group.every((b) => POSITION_LABEL.test(owns.get(b)?.own.labels.join(' ; ') ?? ''));
+    // and say they take a code split over them; places other than 1…n ("the 2nd, 3rd, 5th and 6th
+    // digits of your passcode") ask for some characters of a secret the user chose.
+    const places = group.map((b) => positionOf(owns.get(b)?.own.labels.join(' ; ') ?? ''));
+    const placed = places.every((n) => n !== null);
+    if (placed && places.some((n, k) => n !== k + 1)) continue;
     const shape = placed || group.every(isBoxLike) ? 40 : 25;
     const evidence = Math.max(0, ...scores) + ctx + (placed ? MIN_SPLIT_EVIDENCE : 0);
     // The shape alone is not enough: a row of letter boxes in a word game has it too.

@@ -21,6 +21,8 @@ import {
   OTHER_AUTOCOMPLETE,
   OTP_SPECIFIC,
   PIN,
+  SENT_CODE,
+  SHOP,
   VERIFY_WORD,
   WEAK,
 } from './terms';
@@ -144,11 +146,17 @@ function weigh(strings: string[], w: number, acc: { b: number; o: number }): voi
   }
 }
 
-/** A heading names the step the user is on; a site that reuses its code input says "backup" only there. */
-const HEADING_WEIGHT = 8;
+/**
+ * A heading names the step the user is on; a site that reuses its code input says "backup" only
+ * there, so it outweighs the field's own name and label together (and the prose that repeats the
+ * label). A title line (no heading element) outweighs either one, not both.
+ */
+const HEADING_WEIGHT = 9;
+const TITLE_WEIGHT = 5;
 
 /**
- * Context score and kind for a candidate whose own score passed.
+ * Context score and kind for a candidate whose own score passed. `pin`: the field's own words say
+ * only PIN ({@link pinOnly}); `pinCleared` tells whether the step around it asks for a code instead.
  * @see docs/research/otp-field-heuristics.md §8 (backup/recovery codes)
  */
 export function contextAndKind(
@@ -158,9 +166,11 @@ export function contextAndKind(
   page: string,
   pin = false,
 ): { ctx: number; kind: Kind; pinCleared: boolean } {
-  const { prose, heading } = nearbyText(input, vis);
+  const { prose, heading, title } = nearbyText(input, vis);
   let ctx = 0;
-  const near = MFA_ANY.test(prose) || MFA_ANY.test(heading);
+  const around = `${heading} ; ${prose}`;
+  const sent = SENT_CODE.test(around) && !SHOP.test(around);
+  const near = sent || MFA_ANY.test(prose) || MFA_ANY.test(heading);
   if (near) ctx += 20;
   else if (WEAK.test(prose)) ctx += 6;
   const all = allOwn(own);
@@ -168,7 +178,7 @@ export function contextAndKind(
   if (near && WEAK.test(all)) ctx += 10;
   // `name="pin"` on a 2-step page: the PIN penalty is taken back when the step asks for a code
   // (its label says code, or the wording around names an app/SMS code) and nothing says "create a PIN".
-  const asksCode = CODE_WORD.test(own.labels.join(' ')) || OTP_SPECIFIC.test(`${heading} ${prose}`);
+  const asksCode = sent || CODE_WORD.test(own.labels.join(' ')) || OTP_SPECIFIC.test(around);
   const pinCleared = pin && near && asksCode && !CHOSEN_PIN.test(`${heading} ${prose} ${all}`);
   if (pinCleared) ctx += PIN_PENALTY;
   if (MFA_ANY.test(page)) ctx += 10;
@@ -182,6 +192,7 @@ export function contextAndKind(
   weigh(own.labels, 4, acc);
   weigh(own.hints, 1, acc);
   weigh([heading], HEADING_WEIGHT, acc);
+  weigh([title], TITLE_WEIGHT, acc);
   weigh([prose], 1, acc);
   const pattern = input.getAttribute('pattern') ?? '';
   if (ALPHA_PATTERN.test(pattern) || (input.getAttribute('inputmode') ?? '').toLowerCase() === 'text')

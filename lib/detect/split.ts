@@ -7,8 +7,11 @@ import type { VisCtx } from './visibility';
 
 export const MIN_BOXES = 4;
 export const MAX_BOXES = 8;
-/** Widest box we still take for a one-character box (frameworks often set maxlength on none). */
-export const BOX_WIDTH = 64;
+/**
+ * Widest box we still take for a one-character box (frameworks often set maxlength on none); large
+ * touch-friendly boxes are 56 px plus padding and border.
+ */
+export const BOX_WIDTH = 72;
 
 /** Patterns for a one-character box, e.g. `\d{1}`, `[0-9]`, `.`. */
 const ONE_CHAR_PATTERN = /^\^?(?:\\d|\\w|\.|\[[^\]]+\])(?:\{1\})?\$?$/;

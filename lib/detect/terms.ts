@@ -41,16 +41,25 @@ export const OTP_SPECIFIC = new RegExp(
     // "Enter the 6-digit code", "we texted you a code": how sites describe a code they sent or an app shows.
     String.raw`\b[4-8] ?(?:digit|character|char) (?:code|verification|security|passcode)`,
     String.raw`\b(?:texted|emailed|sent) (?:you |to you |a |the |an )*(?:[4-8] ?digit |new |one ?time |verification |login )?(?:code|pin|passcode)\b`,
-    String.raw`\bcode (?:that )?(?:we(?: ve| have)? |was |has been )?(?:just )?(?:sent|emailed|texted|e mailed)\b`,
-    String.raw`\bcode (?:from|in) (?:the |your |our )?(?:e ?mail|message|sms|text|app)\b`,
     // The same, in German, French, Spanish, Portuguese and Italian.
     String.raw`\b(?:bestätigungs|verifizierungs|authentifizierungs|anmelde|einmal)(?:code|passwort)|\bauthenticator ?app`,
-    String.raw`\bcode (?:de (?:vérification|validation|connexion|confirmation)|d'authentification|à usage unique)|\bapplication d'authentification`,
-    String.raw`\bc[óo]digo (?:de )?(?:verificaci[óo]n|verifica[çc][ãa]o|autenticaci[óo]n|autentica[çc][ãa]o|confirmaci[óo]n|acceso|acesso|un solo uso)|\bcodice (?:di )?(?:verifica|autenticazione)`,
+    String.raw`\bcode (?:de (?:vérification|validation|connexion)|d'authentification|à usage unique)|\bapplication d'authentification`,
+    String.raw`\bc[óo]digo (?:de )?(?:verificaci[óo]n|verifica[çc][ãa]o|autenticaci[óo]n|autentica[çc][ãa]o|acceso|acesso|un solo uso)|\bcodice (?:di )?(?:verifica|autenticazione)`,
     String.raw`\baplica(?:ci[óo]n|[çc][ãa]o) (?:de )?autentica|\bapp di autenticazione`,
     'ワンタイム|確認コード|認証コード|認証番号|確認番号|認証キー|ログインコード|セキュリティコード|検証コード|認証アプリ|验证码|動態密碼|인증',
   ].join('|'),
 );
+
+/**
+ * "Enter the code we sent to your email", "the code from the message": a code sent to the user. Shops
+ * send codes too (discounts, parcels), so this counts only where no {@link SHOP} word is near.
+ */
+export const SENT_CODE =
+  /\bcode (?:that )?(?:we(?: ve| have)? |was |has been )?(?:just )?(?:sent|emailed|texted|e mailed)\b|\bcode (?:from|in) (?:the |your |our )?(?:e ?mail|message|sms|text)\b/;
+
+/** Shopping words: a code sent by a shop is a discount, a gift or a parcel's, not a sign-in code. */
+export const SHOP =
+  /\b(?:order|parcel|package|shipment|shipped|delivery|tracking|discount|promo\w*|coupon|gift|voucher|referral|invite|booking|reservation|ticket|purchase|checkout|cart|basket)\b/;
 
 /** Any 2FA wording: the umbrella step names plus the specific code names. */
 export const MFA_ANY = new RegExp(`${UMBRELLA}|${OTP_SPECIFIC.source}`);
@@ -72,7 +81,7 @@ export const EITHER =
   /\b(?:auth\w*|verif\w*|security|2fa|mfa|totp|otp|app|sms|one ?time) (?:codes? )?(?:or|and) (?:an? |your )?(?:backup|recovery|scratch)\b/;
 
 /** Generic words a code field carries; weak on their own. */
-export const WEAK = /\b(?:code|token|pin|challenge|verification|verify|key)\b|コード|番号/;
+export const WEAK = /\b(?:code|token|pin|challenge|verification|verify|key|c[óo]digo|codice)\b|コード|番号/;
 
 /** Words that mark a field as something else; a hit costs more than a weak hit earns. */
 export const NEGATIVE = new RegExp(
@@ -83,7 +92,7 @@ export const NEGATIVE = new RegExp(
     String.raw`\b(?:search|query|captcha|recaptcha|hcaptcha|error|comment|author|encode|decode|subject|message)\b`,
     String.raw`\b(?:amount|price|qty|quantity|date|birth|birthday|dob|year|month|day|age)\b`,
     String.raw`\b(?:user ?name|user ?id|login ?id|nick ?name|first ?name|last ?name|full ?name|device ?name|name|address|city|street|country|company)\b`,
-    String.raw`\b(?:sim|puk|ssn|tax|vat|isbn|sku|tracking|order|booking|reservation|pnr|ticket|member ?(?:number|id))\b`,
+    String.raw`\b(?:sim|puk|ssn|tax|vat|isbn|sku|tracking|order|booking|r[ée]servation|reserva|pnr|ticket|member ?(?:number|id))\b`,
     String.raw`\b(?:door|gate|building|entrance|alarm|garage|lockbox|key ?safe|sort|product|item|article|promo|discount|activation|device|tv|pairing) ?(?:access |entry )?code`,
     '郵便|暗証番号|クーポン|カード|有効期限|検索|住所|氏名|名前|デバイス名|生年月日|金額|予約|招待|紹介|ギフト|プロモ|会員番号|注文|口座|数量|日付|画像|キャプチャ',
   ].join('|'),
@@ -97,8 +106,17 @@ export const CHOSEN_PIN =
   /\b(?:create|choose|new|set|change|reset|confirm|re ?enter|repeat|forgot(?:ten)?) (?:a |an |your |the )?(?:\S+ )?(?:digit )?pin\b|暗証番号/;
 
 /** A label that names one box's place in a split code ("Digit 1 of 6", "Character 3", "2桁目"). */
-export const POSITION_LABEL =
-  /\b(?:digit|character|char|ziffer|zeichen|chiffre|caractère|d[íi]gito|car[áa]cter|cifra|carattere) ?#?\d\b|\b\d(?:st|nd|rd|th) (?:digit|character)\b|\d ?(?:桁目|文字目)/;
+const POSITION_LABEL =
+  /\b(?:digit|character|char|ziffer|zeichen|chiffre|caractère|d[íi]gito|car[áa]cter|cifra|carattere) ?#?\d+\b|\b\d+(?:st|nd|rd|th) (?:digit|character)\b|\d+ ?(?:桁目|文字目)/;
+
+/**
+ * The place a box's label names (`Digit 3 of 6` → 3), or null when it names none.
+ * @see https://www.w3.org/WAI/ARIA/apg/practices/names-and-descriptions/ (per-box accessible names)
+ */
+export function positionOf(label: string): number | null {
+  const m = POSITION_LABEL.exec(label);
+  return m ? Number(/\d+/.exec(m[0])?.[0]) : null;
+}
 
 /** Two generic words that together name a verification code ("Verification" + "Enter code"). */
 export const VERIFY_WORD =
