@@ -13,6 +13,7 @@
  * @see https://github.com/cozmo/jsQR
  */
 import { grainLevel, median3, noiseLevel, smooth } from './filters';
+import { findFinders, paired } from './finders';
 import { type Gray, shrink, toGray } from './gray';
 import { runPasses } from './passes';
 import { findRegions, type Region, similar } from './regions';
@@ -119,7 +120,10 @@ export function scanQrCodes(
     const pitch = modulePitch(whole.grainy ? smooth(whole.gray) : whole.gray);
     whole.zoom = normalise(whole.gray, pitch, whole.grainy ? 3 : undefined).zoom;
   }
-  runPasses(scan, { img, k, whole: { view: whole, score: Number.POSITIVE_INFINITY }, looks, small, noisy });
+  // Eyes on the working plane, mapped to full resolution like every quad.
+  const eyes = paired(findFinders(whole.gray)).map((f) => ({ x: f.x * whole.scale, y: f.y * whole.scale }));
+  const plan = { img, k, whole: { view: whole, score: Number.POSITIVE_INFINITY }, looks, small, noisy, eyes };
+  runPasses(scan, plan);
   return { texts: scan.texts, work: scan.spent, calls: scan.calls, needed: scan.spentAtHit };
 }
 
