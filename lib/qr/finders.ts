@@ -1,9 +1,9 @@
 /**
  * QR finder patterns (the three 7×7 "eyes") on the downscaled luminance plane, found the way
  * ZXing does: runs of dark/light along each row in the 1:1:3:1:1 ratio, confirmed down the
- * column through the centre run. Used to know when to stop: once every eye that has a partner
- * (another eye of the same module size at a code-like distance) lies inside a code already
- * read, the remaining candidates and clean-ups cannot hold another code worth their cost.
+ * column through the centre run. Used to know when to stop: once every eye that is the corner
+ * of a code-shaped L of three lies inside a code already read, the remaining candidates and
+ * clean-ups cannot hold another code worth their cost.
  *
  * @see https://www.iso.org/standard/62021.html (ISO/IEC 18004 §6.3.3 finder pattern)
  * @see https://github.com/zxing-cpp/zxing-cpp/blob/master/core/src/qrcode/QRDetector.cpp
@@ -123,7 +123,7 @@ export function findFinders(g: Gray): Finder[] {
     }
   }
   // A real eye's centre run is 3 modules tall: crossed by several rows, unlike grain.
-  return found.filter((f) => f.hits >= Math.max(2, 1.5 * f.module));
+  return found.filter((f) => f.hits >= Math.max(2, 2 * f.module));
 }
 
 /** Checks the column through (x, y) for the same pattern around a centre run of `colour`. */
@@ -175,18 +175,34 @@ const sameSize = (a: Finder, b: Finder): boolean =>
   Math.max(a.module, b.module) <= 1.6 * Math.min(a.module, b.module);
 
 /**
- * Finders that have a partner: another of a similar module size at a distance a code of
- * version 1–40 could span (14–170 modules between eye centres). A lone hit is more often a
- * letter "o" or an icon than a code.
+ * Finders that form a code's corner: three of a similar module size where two sides from one
+ * eye are about equal and about square (an L, allowing for rotation and some perspective), at
+ * a distance a code of version 1–40 could span (14–170 modules between eye centres). Grain and
+ * JPEG ringing throw up stray eyes, but rarely three in that shape.
  */
-export function paired(finders: Finder[]): Finder[] {
-  return finders.filter((f) =>
-    finders.some((o) => {
+export function cornered(finders: Finder[]): Finder[] {
+  const keep = new Set<Finder>();
+  for (const f of finders) {
+    const near = finders.filter((o) => {
       if (o === f || !sameSize(o, f)) return false;
       const d = Math.hypot(o.x - f.x, o.y - f.y) / ((o.module + f.module) / 2);
       return d >= 11 && d <= 200;
-    }),
-  );
+    });
+    for (let i = 0; i < near.length; i++) {
+      for (let j = i + 1; j < near.length; j++) {
+        const a = near[i] as Finder;
+        const b = near[j] as Finder;
+        const [ax, ay, bx, by] = [a.x - f.x, a.y - f.y, b.x - f.x, b.y - f.y];
+        const la = Math.hypot(ax, ay);
+        const lb = Math.hypot(bx, by);
+        const cos = (ax * bx + ay * by) / (la * lb);
+        if (Math.min(la, lb) >= 0.7 * Math.max(la, lb) && Math.abs(cos) < 0.35) {
+          keep.add(f).add(a).add(b);
+        }
+      }
+    }
+  }
+  return finders.filter((f) => keep.has(f));
 }
 
 /** Inside a convex quad grown by 20 % about its centre (either winding). */

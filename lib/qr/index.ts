@@ -13,12 +13,12 @@
  * @see https://github.com/cozmo/jsQR
  */
 import { grainLevel, median3, noiseLevel, smooth } from './filters';
-import { findFinders, paired } from './finders';
+import { cornered, findFinders } from './finders';
 import { type Gray, shrink, toGray } from './gray';
-import { runPasses } from './passes';
+import { type Look, runPasses } from './passes';
 import { findRegions, type Region, similar } from './regions';
 import { Scan } from './scan';
-import { modulePitch, normalise, regionView, wholeView, withGray } from './views';
+import { modulePitch, normalise, regionView, type View, wholeView, withGray } from './views';
 
 export interface DecodeOptions {
   /**
@@ -108,10 +108,17 @@ export function scanQrCodes(
   const grainy =
     big && (noisy || noiseLevel(toGray(img, img.width / 2 - 512, img.height / 2 - 256, 1024, 512)) >= NOISY);
   const whole = noisy ? withGray(work, median3(work.gray)) : work;
-  const looks = candidates(whole.gray, k, noise).map((r) => ({
-    view: regionView(img, r, grainy),
-    score: r.score,
-  }));
+  // Crops are cut when first looked at: once the eyes say every code is read, the rest never are.
+  const looks = candidates(whole.gray, k, noise).map((r): Look => {
+    let view: View | undefined;
+    return {
+      score: r.score,
+      get view(): View {
+        view ??= regionView(img, r, grainy);
+        return view;
+      },
+    };
+  });
   const small = whole.gray.data.length <= SMALL_PX;
   // A small image is mostly the code: bring its modules to a readable size like a crop's,
   // judging grain the way that works on an image that is all texture.
@@ -121,7 +128,7 @@ export function scanQrCodes(
     whole.zoom = normalise(whole.gray, pitch, whole.grainy ? 3 : undefined).zoom;
   }
   // Eyes on the working plane, mapped to full resolution like every quad.
-  const eyes = paired(findFinders(whole.gray)).map((f) => ({ x: f.x * whole.scale, y: f.y * whole.scale }));
+  const eyes = cornered(findFinders(whole.gray)).map((f) => ({ x: f.x * whole.scale, y: f.y * whole.scale }));
   const plan = { img, k, whole: { view: whole, score: Number.POSITIVE_INFINITY }, looks, small, noisy, eyes };
   runPasses(scan, plan);
   return { texts: scan.texts, work: scan.spent, calls: scan.calls, needed: scan.spentAtHit };

@@ -29,7 +29,7 @@ export interface Plan {
   /** The whole image is small enough to try before any crop. */
   small: boolean;
   noisy: boolean;
-  /** Finder patterns with a partner (full-resolution centres): where codes are. */
+  /** Finder patterns in code-shaped Ls of three (full-resolution centres): where codes are. */
   eyes: Point[];
 }
 
@@ -95,7 +95,7 @@ export function runPasses(scan: Scan, plan: Plan): void {
   const plainOn = (ls: Look[]): void => {
     for (const l of ls) {
       if (scan.late || scan.full || done()) return;
-      if (l !== first && !scan.covers(l.view) && !below(l, 0.4)) look(l, base(l.view));
+      if (l !== first && !below(l, 0.4) && !scan.covers(l.view)) look(l, base(l.view));
     }
   };
   plainOn(prime);
