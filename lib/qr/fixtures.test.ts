@@ -24,14 +24,14 @@ const expected = (t: Truth): string[] => (t.text === null ? [] : Array.isArray(t
  *   H corrects: the same version-13-H code re-encoded with a clean white 23×23-module square
  *   in the middle does not decode either, while a 21×21 square (30 %) does. Reading it would
  *   need erasure decoding (treating the logo's modules as known-missing), which neither jsQR
- *   nor ZXing-C++ does (../shared/research/qr-decoding.md). No code is returned — and no
+ *   nor ZXing-C++ does (docs/research/qr-decoding.md). No code is returned — and no
  *   wrong one.
  */
 const UNREADABLE: Record<string, string[]> = {
   '055_logo.png': [],
 };
 
-/** ZXing-C++ `tryHarder` on the same corpus (../shared/research/qr-decoding.md). */
+/** ZXing-C++ `tryHarder` on the same corpus (docs/research/qr-decoding.md). */
 const ZXING_DECODED = 56;
 
 const outcomes = new Map<string, string[]>();

@@ -9,7 +9,7 @@
  * each skipped once the work budget cannot pay for it. No clock is read anywhere: the answer is a
  * function of the image alone, the same on a busy laptop as in the benchmark.
  *
- * @see ../shared/research/qr-decoding.md
+ * @see docs/research/qr-decoding.md
  * @see https://github.com/cozmo/jsQR
  */
 import { grainLevel, median3, noiseLevel, smooth } from './filters';
@@ -78,7 +78,7 @@ function assertImage(img: { data: Uint8ClampedArray; width: number; height: numb
  * Throws TypeError when `data.length !== width * height * 4` (a caller bug, not "no code").
  * Pure and deterministic (no clock, no randomness); no DOM or Node APIs, so it runs in a Worker.
  * @see https://www.iso.org/standard/62021.html (ISO/IEC 18004 QR Code)
- * @see ../shared/DESIGN.md "Module contracts"
+ * @see docs/design.md "Module contracts"
  */
 export function decodeQrCodes(
   img: { data: Uint8ClampedArray; width: number; height: number },
