@@ -181,7 +181,13 @@ const sameSize = (a: Finder, b: Finder): boolean =>
  * JPEG ringing throw up stray eyes, but rarely three in that shape.
  */
 export function cornered(finders: Finder[]): Finder[] {
-  const keep = new Set<Finder>();
+  const keep = new Set(corners(finders).flat());
+  return finders.filter((f) => keep.has(f));
+}
+
+/** The code-shaped Ls of three (see cornered), corner eye first. */
+export function corners(finders: Finder[]): [Finder, Finder, Finder][] {
+  const out: [Finder, Finder, Finder][] = [];
   for (const f of finders) {
     const near = finders.filter((o) => {
       if (o === f || !sameSize(o, f)) return false;
@@ -196,13 +202,11 @@ export function cornered(finders: Finder[]): Finder[] {
         const la = Math.hypot(ax, ay);
         const lb = Math.hypot(bx, by);
         const cos = (ax * bx + ay * by) / (la * lb);
-        if (Math.min(la, lb) >= 0.7 * Math.max(la, lb) && Math.abs(cos) < 0.35) {
-          keep.add(f).add(a).add(b);
-        }
+        if (Math.min(la, lb) >= 0.7 * Math.max(la, lb) && Math.abs(cos) < 0.35) out.push([f, a, b]);
       }
     }
   }
-  return finders.filter((f) => keep.has(f));
+  return out;
 }
 
 /** Inside a convex quad grown by 20 % about its centre (either winding). */
