@@ -49,13 +49,13 @@ const WORK_PX = 880_000;
 /** noiseLevel at or above which an image counts as grainy (clean screenshots: 0–10). */
 const NOISY = 16;
 /**
- * About 0.8 megapixels handed to jsQR in both polarities. The hardest fixture that any pass
- * reads needs 0.92 M (tests/fixtures/qr, 058: no quiet zone, flush on a dark panel); most codes
+ * About 0.65 megapixels handed to jsQR in both polarities. The hardest fixture that any pass
+ * reads needs 0.80 M (tests/fixtures/qr, 058: no quiet zone, flush on a dark panel); most codes
  * are read within 0.3 M, after which the eyes end the scan. The margin is for grain: a grainy
- * crop costs 4× its pixels, and a 1080p grainy code's first look alone can cost ~1.3 M. A
- * no-code screenshot spends it all: this number sets the worst case (`npm run bench -- qr`).
+ * crop costs 4× its pixels. A no-code screenshot spends it all, so this number sets the worst
+ * case: about 3× ZXing-C++'s worst at ≥ 1080p (`npm run bench -- qr`).
  */
-export const DEFAULT_BUDGET = 1_600_000;
+export const DEFAULT_BUDGET = 1_300_000;
 /** Images up to this many pixels are tried whole before any crop. */
 const SMALL_PX = 200_000;
 
