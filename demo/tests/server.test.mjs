@@ -28,12 +28,9 @@ describe('QR code on the setup page', () => {
       try {
         const html = await setupPageFor(new BrowserClient(demo.url), 'bob');
         const base64 = /<img id="qr-code" src="data:image\/png;base64,([^"]+)"/.exec(html)?.[1] ?? '';
-        // A fixed clock (and a generous budget) so the decoder's time budget never skips a pass on
-        // this shared, busy machine: the question here is what the image holds, not how fast.
-        const texts = decodeQrCodes(decodeImage(Buffer.from(base64, 'base64')), {
-          budgetMs: 60_000,
-          now: () => 0,
-        });
+        // The decoder's budget counts work, not time: the answer does not depend on how busy
+        // this shared machine is.
+        const texts = decodeQrCodes(decodeImage(Buffer.from(base64, 'base64')));
         expect(texts).toHaveLength(1);
         const account = parseOtpauthUri(texts[0] ?? '');
         expect(account).toMatchObject({

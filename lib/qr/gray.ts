@@ -51,11 +51,14 @@ export function shrinkRgba(img: Rgba, k: number): Gray {
   const data = new Uint8Array(w * h);
   // Weighted channel sums (luma × 256) per output column; one division per output pixel.
   const sums = new Float64Array(w);
-  const area = k * k * 256;
+  // Every other row of each block (all rows at k = 3): half the reads of a 33 MB 4K image,
+  // while each output still averages across the block (no module falls between samples).
+  const step = k === 2 ? 2 : k === 3 ? 1 : k >> 1;
+  const area = Math.ceil(k / step) * k * 256;
   const src = img.data;
   for (let y = 0; y < h; y++) {
     sums.fill(0);
-    for (let dy = 0; dy < k; dy++) {
+    for (let dy = 0; dy < k; dy += step) {
       let j = (y * k + dy) * img.width * 4;
       for (let x = 0; x < w; x++) {
         let s = 0;

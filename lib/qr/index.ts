@@ -13,11 +13,13 @@
  * @see https://github.com/cozmo/jsQR
  */
 import { grainLevel, median3, noiseLevel, smooth } from './filters';
+import { cornered, findFinders } from './finders';
 import { type Gray, shrink, toGray } from './gray';
-import { runPasses } from './passes';
+import type { Point } from './mask';
+import { type Look, runPasses } from './passes';
 import { findRegions, type Region, similar } from './regions';
 import { Scan } from './scan';
-import { modulePitch, normalise, regionView, wholeView, withGray } from './views';
+import { modulePitch, normalise, regionView, type View, wholeView, withGray } from './views';
 
 export interface DecodeOptions {
   /**
@@ -47,10 +49,13 @@ const WORK_PX = 880_000;
 /** noiseLevel at or above which an image counts as grainy (clean screenshots: 0–10). */
 const NOISY = 16;
 /**
- * About 3 megapixels handed to jsQR: every fixture that any pass can read is read within it,
- * and on a no-code 1080p screenshot it stops after roughly ZXing's time × 3 (bench/node/qr.bench.ts).
+ * About 0.65 megapixels handed to jsQR in both polarities. The hardest fixture that any pass
+ * reads needs 0.80 M (tests/fixtures/qr, 058: no quiet zone, flush on a dark panel); most codes
+ * are read within 0.3 M, after which the eyes end the scan. The margin is for grain: a grainy
+ * crop costs 4× its pixels. A no-code screenshot spends it all, so this number sets the worst
+ * case: about 3× ZXing-C++'s worst at ≥ 1080p (`npm run bench -- qr`).
  */
-export const DEFAULT_BUDGET = 3_000_000;
+export const DEFAULT_BUDGET = 1_300_000;
 /** Images up to this many pixels are tried whole before any crop. */
 const SMALL_PX = 200_000;
 
@@ -107,10 +112,24 @@ export function scanQrCodes(
   const grainy =
     big && (noisy || noiseLevel(toGray(img, img.width / 2 - 512, img.height / 2 - 256, 1024, 512)) >= NOISY);
   const whole = noisy ? withGray(work, median3(work.gray)) : work;
-  const looks = candidates(whole.gray, k, noise).map((r) => ({
-    view: regionView(img, r, grainy),
-    score: r.score,
-  }));
+  // Eyes on the working plane, mapped to full resolution like every quad.
+  const eyes = cornered(findFinders(whole.gray)).map((f) => ({ x: f.x * whole.scale, y: f.y * whole.scale }));
+  // Candidates holding eyes first (a code's own eyes outrank any texture score: perspective
+  // borders and JPEG blocks can look busier), then by score. Crops are cut when first looked
+  // at: once the eyes say every code is read, the rest never are.
+  const regions = candidates(whole.gray, k, noise)
+    .map((r) => ({ r, eyes: eyes.filter((e) => within(r, e)).length }))
+    .sort((a, b) => Math.min(b.eyes, 3) - Math.min(a.eyes, 3));
+  const looks = regions.map(({ r }): Look => {
+    let view: View | undefined;
+    return {
+      score: r.score,
+      get view(): View {
+        view ??= regionView(img, r, grainy);
+        return view;
+      },
+    };
+  });
   const small = whole.gray.data.length <= SMALL_PX;
   // A small image is mostly the code: bring its modules to a readable size like a crop's,
   // judging grain the way that works on an image that is all texture.
@@ -119,7 +138,8 @@ export function scanQrCodes(
     const pitch = modulePitch(whole.grainy ? smooth(whole.gray) : whole.gray);
     whole.zoom = normalise(whole.gray, pitch, whole.grainy ? 3 : undefined).zoom;
   }
-  runPasses(scan, { img, k, whole: { view: whole, score: Number.POSITIVE_INFINITY }, looks, small, noisy });
+  const plan = { img, k, whole: { view: whole, score: Number.POSITIVE_INFINITY }, looks, small, noisy, eyes };
+  runPasses(scan, plan);
   return { texts: scan.texts, work: scan.spent, calls: scan.calls, needed: scan.spentAtHit };
 }
 
@@ -139,4 +159,6 @@ function candidates(g: Gray, k: number, noise: number): Region[] {
   return out;
 }
 
+const within = (r: Region, p: Point): boolean =>
+  p.x >= r.x && p.y >= r.y && p.x < r.x + r.w && p.y < r.y + r.h;
 const scaled = (r: Region, k: number): Region => ({ ...r, x: r.x * k, y: r.y * k, w: r.w * k, h: r.h * k });

@@ -1,6 +1,7 @@
 // Unit tests for the pieces decodeQrCodes is built from: module size, candidate regions,
 // masking and the work-budget bookkeeping.
 import { describe, expect, it } from 'vitest';
+import { cornered, findFinders, inQuad } from './finders';
 import { enlarge, type Gray, toGray } from './gray';
 import { maskQuads } from './mask';
 import { findRegions } from './regions';
@@ -50,6 +51,44 @@ describe('findRegions', () => {
 
   it('finds nothing on a flat page', () => {
     expect(findRegions(toGray(canvas(300, 200, 240)))).toEqual([]);
+  });
+});
+
+describe('findFinders and cornered', () => {
+  it('finds the three eyes of each code, in either polarity, and nothing on text', () => {
+    const img = canvas(900, 400, 245);
+    for (let y = 40; y < 360; y += 20) fillRect(img, 20, y, 200 + ((y * 7) % 90), 8, 60);
+    drawQr(img, TEXT, 330, 40, { scale: 4 });
+    fillRect(img, 600, 40, 260, 260, 30);
+    drawQr(img, TEXT, 610, 50, { scale: 4, dark: 230, light: 30 });
+    const eyes = cornered(findFinders(toGray(img)));
+    // Eye centres sit 3.5 modules inside the 37-module code, whose quiet zone is 4 modules.
+    // Data modules can mimic an eye, but only inside a code.
+    for (const [x0, y0] of [
+      [330, 40],
+      [610, 50],
+    ] as const) {
+      const at = (mx: number, my: number) => ({ x: x0 + mx * 4, y: y0 + my * 4 });
+      for (const c of [at(7.5, 7.5), at(37.5, 7.5), at(7.5, 37.5)]) {
+        expect(eyes.some((e) => Math.abs(e.x - c.x) < 3 && Math.abs(e.y - c.y) < 3)).toBe(true);
+      }
+    }
+    const inCode = (e: { x: number; y: number }) => (e.x > 330 && e.x < 510) || e.x > 610;
+    expect(eyes.every(inCode)).toBe(true);
+    const page = canvas(600, 400, 245);
+    for (let y = 40; y < 360; y += 20) fillRect(page, 20, y, 400 + ((y * 7) % 150), 8, 60);
+    expect(cornered(findFinders(toGray(page)))).toEqual([]);
+  });
+
+  it('tells whether an eye lies inside a read code (grown a little)', () => {
+    const q = [
+      { x: 0, y: 0 },
+      { x: 100, y: 0 },
+      { x: 100, y: 100 },
+      { x: 0, y: 100 },
+    ] as const;
+    expect(inQuad([...q] as never, { x: 105, y: 50 })).toBe(true);
+    expect(inQuad([...q] as never, { x: 130, y: 50 })).toBe(false);
   });
 });
 

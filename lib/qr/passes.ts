@@ -6,8 +6,10 @@
  * @see docs/research/qr-decoding.md (steps 3–4)
  */
 import { binarize, clusterThresholds, median3, smooth, stretch, threshold } from './filters';
+import { inQuad } from './finders';
 import type { Rgba } from './gray';
 import { enlarge, shrink } from './gray';
+import type { Point } from './mask';
 import { plain, type Scan, type Variant } from './scan';
 import { type View, wholeView, withGray } from './views';
 
@@ -27,6 +29,8 @@ export interface Plan {
   /** The whole image is small enough to try before any crop. */
   small: boolean;
   noisy: boolean;
+  /** Finder patterns in code-shaped Ls of three (full-resolution centres): where codes are. */
+  eyes: Point[];
 }
 
 /** The first look at a view: as it is, or median-filtered when its pixels are grainy. */
@@ -67,12 +71,15 @@ export function runPasses(scan: Scan, plan: Plan): void {
     return hit;
   };
   const found = (): boolean => scan.texts.length > 0;
+  // Every eye inside a code already read: nothing left that looks like a code. Each further
+  // pass is skipped; this, not the budget, is what ends the scan of a typical screenshot.
+  const done = (): boolean => found() && plan.eyes.every((e) => scan.quads.some((q) => inQuad(q, e)));
   // Once a code is read, candidates that look much less like a code than it did are likely
   // text or icons: weaker ones get no plain look, somewhat weaker ones no clean-ups.
   const below = (l: Look, share: number): boolean => found() && l.score < hitScore * share;
   const ladderOn = (l: Look): void => {
     for (const variant of ladder(l.view)) {
-      if (scan.late || scan.full || scan.covers(l.view)) return;
+      if (scan.late || scan.full || done() || scan.covers(l.view)) return;
       if (look(l, variant)) return;
     }
   };
@@ -87,8 +94,8 @@ export function runPasses(scan: Scan, plan: Plan): void {
   const prime = looks.filter((l) => l.score >= best * 0.5);
   const plainOn = (ls: Look[]): void => {
     for (const l of ls) {
-      if (scan.late || scan.full) return;
-      if (l !== first && !scan.covers(l.view) && !below(l, 0.4)) look(l, base(l.view));
+      if (scan.late || scan.full || done()) return;
+      if (l !== first && !below(l, 0.4) && !scan.covers(l.view)) look(l, base(l.view));
     }
   };
   plainOn(prime);
@@ -100,7 +107,7 @@ export function runPasses(scan: Scan, plan: Plan): void {
   plainOn(looks.filter((l) => !prime.includes(l)));
   // 3. The whole image, codes already read masked out. After a hit only at half scale: the
   //    candidate finder already saw small codes, and this still catches a big one it split.
-  if (!small && !scan.late) {
+  if (!small && !scan.late && !done()) {
     scan.exhaust(found() ? withGray(whole.view, shrink(whole.view.gray, 2)) : whole.view, plain);
   }
   // 4. Nothing yet: clean-ups everywhere else, then the undownscaled image (jsQR's own 8×8
