@@ -133,7 +133,7 @@ async function round(extensionDir, base, out) {
     await ext.context.newPage(); // a warm browser; the first tab's start-up is not a page's cost
     for (const [name, path] of CASES) {
       const r = await loadOnce(ext.context, `${base}${path}`);
-      (out[name] ??= []).push(r);
+      out[name] = [...(out[name] ?? []), r];
     }
   } finally {
     await ext.close();
