@@ -51,7 +51,7 @@ describe('AccountList', () => {
     expect(screen.getByText('GitHub')).toBeTruthy();
     expect(screen.getByText('alice')).toBeTruthy();
     // RFC 6238 Appendix B, SHA1, T=59 s: 94287082 → 6 digits 287082
-    const button = screen.getByRole('button', { name: 'Copy code for GitHub (alice): 287082' });
+    const button = screen.getByRole('button', { name: 'Copy code for GitHub (alice): 287 082' });
     expect(button.textContent).toBe('287 082');
     expect(screen.getByRole('timer').getAttribute('aria-label')).toBe('Seconds left: 1');
   });

@@ -16,9 +16,9 @@ export interface FillConfirmProps {
 /**
  * Asks before a code goes to a site the account is not saved for (a look-alike domain is the
  * classic phishing trap), offering to remember the site so next time Fill is direct. Focus moves
- * to the safe choice (Cancel); Escape cancels.
+ * to the safe choice (Cancel), which is also the one highlighted as the default; Escape cancels.
  * @see https://www.w3.org/WAI/ARIA/apg/patterns/alertdialog/
- * @see /work/shared/DESIGN.md "Data flow" (Fill: filling an unbound site asks first)
+ * @see docs/design.md "Data flow" (Fill: filling an unbound site asks first)
  */
 export function FillConfirm(p: FillConfirmProps) {
   const t = useT();
@@ -51,14 +51,15 @@ export function FillConfirm(p: FillConfirmProps) {
       </p>
       <div class="actions">
         {p.site && (
-          <button type="button" class="primary" onClick={p.onRemember}>
+          <button type="button" onClick={p.onRemember}>
             {t('popup_fill_confirm_remember', p.site)}
           </button>
         )}
         <button type="button" onClick={p.onOnce}>
           {t('popup_fill_confirm_once')}
         </button>
-        <button type="button" ref={cancel} onClick={p.onCancel}>
+        {/* The default (highlighted, focused) choice is the safe one: a look-alike site gets nothing. */}
+        <button type="button" class="primary" ref={cancel} onClick={p.onCancel}>
           {t('common_cancel')}
         </button>
       </div>

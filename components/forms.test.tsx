@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTranslator } from '../lib/i18n';
 import { I18nContext } from './i18n';
@@ -38,12 +38,44 @@ describe('SetupForm', () => {
     expect(created).toEqual(['long enough one']);
   });
 
-  it('shows a strength hint and links to import', () => {
+  it('refuses a guessable password with the reason once the estimator has loaded', async () => {
+    const { created } = setup();
+    type('Master password', 'password');
+    type('Confirm master password', 'password');
+    // zxcvbn-ts arrives after the form mounts; the hint then gives the reason.
+    await waitFor(() => expect(screen.getByText(/commonly used password/)).toBeTruthy(), { timeout: 5000 });
+    fireEvent.click(screen.getByRole('button', { name: 'Create vault' }));
+    expect(screen.getByRole('alert').textContent).toBe(
+      'Too easy to guess: this is a commonly used password. Try a few unrelated words.',
+    );
+    expect(screen.getByLabelText('Master password').getAttribute('aria-invalid')).toBe('true');
+    expect(created).toEqual([]);
+    type('Master password', 'qwertyuiop');
+    type('Confirm master password', 'qwertyuiop');
+    fireEvent.click(screen.getByRole('button', { name: 'Create vault' }));
+    expect(screen.getByRole('alert').textContent).toMatch(/^Too easy to guess/);
+    expect(created).toEqual([]);
+  });
+
+  it('shows the password on request', () => {
+    setup();
+    const field = screen.getByLabelText('Master password') as HTMLInputElement;
+    type('Master password', 'hunter2 is long');
+    expect(field.type).toBe('password');
+    const [toggle] = screen.getAllByRole('button', { name: 'Show password' });
+    fireEvent.click(toggle as HTMLElement);
+    expect(field.type).toBe('text');
+    expect(toggle?.getAttribute('aria-pressed')).toBe('true');
+    fireEvent.click(toggle as HTMLElement);
+    expect(field.type).toBe('password');
+  });
+
+  it('shows a strength hint and links to import', async () => {
     const { imported } = setup();
     type('Master password', 'password');
-    expect(screen.getByText('Strength: weak')).toBeTruthy();
+    expect(screen.getByText(/^Strength: weak/)).toBeTruthy();
     type('Master password', 'Tr0ub4dor&3xyz!');
-    expect(screen.getByText('Strength: strong')).toBeTruthy();
+    await waitFor(() => expect(screen.getByText('Strength: strong')).toBeTruthy(), { timeout: 5000 });
     fireEvent.click(screen.getByRole('button', { name: 'Import from another app' }));
     expect(imported()).toBe(1);
   });
@@ -64,11 +96,17 @@ describe('UnlockForm', () => {
       'Wrong password. Too many attempts. Try again in 2 s.',
     );
     const button = screen.getByRole('button', { name: /Unlock/ }) as HTMLButtonElement;
-    expect(button.disabled).toBe(true);
+    expect(button.getAttribute('aria-disabled')).toBe('true');
+    // Enter during the wait is not ignored: it is queued, said so, and tried when the wait ends.
+    fireEvent.input(field, { target: { value: 'second guess' } });
     fireEvent.submit(field.closest('form') as HTMLFormElement);
     expect(tried).toEqual(['guess']);
+    expect(screen.getByRole('status').textContent).toBe(
+      'Wrong password. Too many attempts. Trying again in 2 s…',
+    );
     view.rerender(<UnlockForm {...props} error="wrong-password" failures={3} retryAt={5_000} now={5_000} />);
-    expect(button.disabled).toBe(false);
+    expect(button.getAttribute('aria-disabled')).toBeNull();
+    expect(tried).toEqual(['guess', 'second guess']);
     expect(screen.getByRole('status').textContent).toBe('Wrong password.');
   });
 

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { newPasswordProblem, passwordStrength } from '../lib/password';
 import { useT } from './i18n';
 import { PasswordField } from './password-field';
+import { useStrengthChecker } from './use-strength';
 
 /** Props of the first-run setup form. */
 export interface SetupFormProps {
@@ -14,7 +15,8 @@ export interface SetupFormProps {
 
 /**
  * First run: master password + confirmation, a strength hint, the plain warning that a forgotten
- * password cannot be recovered, and a way to import from another app instead.
+ * password cannot be recovered, and a way to import from another app instead. Passwords zxcvbn-ts
+ * rates as guessable are refused with the reason (a common password, a word, a pattern…).
  * @see https://pages.nist.gov/800-63-4/sp800-63b.html#passwordver (length over composition rules)
  */
 export function SetupForm(p: SetupFormProps) {
@@ -27,10 +29,15 @@ export function SetupForm(p: SetupFormProps) {
     first.current?.focus();
   }, []);
 
-  const problem = newPasswordProblem(password, confirm);
-  const tooShort = problem?.key === 'error_password_too_short';
+  const checker = useStrengthChecker();
+  // The length floor first, then the estimator's verdict (once loaded), then the confirmation.
+  const verdict = checker && password ? checker(password) : null;
+  const short = newPasswordProblem(password);
+  const problem = short ?? verdict?.problem ?? newPasswordProblem(password, confirm);
+  const tooShort = short !== null;
+  const guessable = !short && !!verdict?.problem;
   const mismatch = problem?.key === 'error_password_mismatch';
-  const strength = passwordStrength(password);
+  const strength = verdict ?? passwordStrength(password);
   const error = problem ? t(problem.key, problem.subs) : (p.error ?? '');
 
   const submit = (e: Event) => {
@@ -51,11 +58,12 @@ export function SetupForm(p: SetupFormProps) {
         value={password}
         onValue={setPassword}
         describedBy="setup-strength setup-warning"
-        invalid={submitted && tooShort}
+        invalid={submitted && (tooShort || guessable)}
         inputRef={first}
       />
       <p id="setup-strength" class={`strength ${password ? strength.level : ''}`}>
         {password ? t('popup_strength', t(`popup_strength_${strength.level}`)) : ''}
+        {guessable && verdict?.problem ? ` ${t(verdict.problem.key)}` : ''}
       </p>
       <PasswordField
         id="setup-confirm"
@@ -64,7 +72,7 @@ export function SetupForm(p: SetupFormProps) {
         value={confirm}
         onValue={setConfirm}
         describedBy="setup-error"
-        invalid={submitted && !tooShort && mismatch}
+        invalid={submitted && mismatch}
       />
       <p id="setup-warning" class="warning">
         {t('popup_setup_warning')}

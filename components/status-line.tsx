@@ -8,6 +8,7 @@ const FILL_REASON: Record<string, string> = {
   locked: 'popup_fill_failed_locked',
   'no-field': 'popup_fill_failed_no_field',
   'origin-mismatch': 'popup_fill_failed_origin',
+  insecure: 'popup_fill_failed_insecure',
   'no-backup-codes': 'popup_fill_failed_no_backup',
 };
 
@@ -26,6 +27,7 @@ export function noticeText(t: Translate, n: Notice | null, accounts: readonly Po
   const name = a ? displayName(a.issuer, a.label) : '';
   switch (n.kind) {
     case 'copied':
+      if (n.next) return t('popup_copied_next_announce', name);
       return a ? t('popup_copied_announce', name) : t('popup_copied');
     case 'filled':
       return t('popup_filled', name);

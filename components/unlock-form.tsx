@@ -10,18 +10,33 @@ export interface UnlockFormProps {
   retryAt: number;
   now: number;
   onUnlock(password: string): void;
+  /** A synced vault on a new device: its own heading and a sentence saying where it comes from. */
+  title?: string;
+  intro?: string;
+  /** A second way out (e.g. "Create a new vault instead"). */
+  secondary?: { label: string; onClick(): void };
 }
 
 /**
  * Master-password unlock: field focused on open, Enter submits, a plain "Wrong password" message,
- * and the button disabled with a countdown while the growing retry delay runs.
+ * and a countdown on the button while the growing retry delay runs; Enter (or a click) during the
+ * wait is not lost: the form says it will try then, and does.
  * @see https://www.w3.org/WAI/WCAG22/Techniques/aria/ARIA19 (errors in a live region)
  */
 export function UnlockForm(p: UnlockFormProps) {
   const t = useT();
   const [password, setPassword] = useState('');
+  /** Enter was pressed during the retry wait: try once the wait is over (unless the text changes). */
+  const [queued, setQueued] = useState(false);
   const input = useRef<HTMLInputElement>(null);
   const wait = Math.max(0, Math.ceil((p.retryAt - p.now) / 1000));
+
+  useEffect(() => {
+    if (queued && wait === 0 && !p.busy) {
+      setQueued(false);
+      if (password) p.onUnlock(password);
+    }
+  }, [queued, wait, p.busy]);
 
   useEffect(() => {
     input.current?.focus();
@@ -33,19 +48,24 @@ export function UnlockForm(p: UnlockFormProps) {
 
   const submit = (e: Event) => {
     e.preventDefault();
-    if (!password || p.busy || wait > 0) return;
-    p.onUnlock(password);
+    if (!password || p.busy) return;
+    if (wait > 0) setQueued(true);
+    else p.onUnlock(password);
   };
 
   return (
     <form class="form" onSubmit={submit} aria-labelledby="unlock-title">
-      <h1 id="unlock-title">{t('popup_unlock_title')}</h1>
+      <h1 id="unlock-title">{p.title ?? t('popup_unlock_title')}</h1>
+      {p.intro && <p class="hint">{p.intro}</p>}
       <PasswordField
         id="unlock-password"
         label={t('popup_unlock_password')}
         autocomplete="current-password"
         value={password}
-        onValue={setPassword}
+        onValue={(v) => {
+          setPassword(v);
+          setQueued(false);
+        }}
         describedBy="unlock-status"
         invalid={p.error === 'wrong-password'}
         inputRef={input}
@@ -56,15 +76,21 @@ export function UnlockForm(p: UnlockFormProps) {
           : p.error === 'other'
             ? t('error_generic')
             : ''}
-        {wait > 0 ? ` ${t('popup_unlock_wait', wait)}` : ''}
+        {wait > 0 ? ` ${t(queued ? 'popup_unlock_queued' : 'popup_unlock_wait', wait)}` : ''}
       </p>
-      <button type="submit" class="primary" disabled={p.busy || wait > 0}>
+      {/* Not disabled during the wait: Enter (implicit submission) must still reach the form. */}
+      <button type="submit" class="primary" disabled={p.busy} aria-disabled={wait > 0 || undefined}>
         {p.busy
           ? t('popup_working')
           : wait > 0
             ? `${t('popup_unlock_submit')} (${wait})`
             : t('popup_unlock_submit')}
       </button>
+      {p.secondary && (
+        <button type="button" class="link" onClick={p.secondary.onClick}>
+          {p.secondary.label}
+        </button>
+      )}
     </form>
   );
 }

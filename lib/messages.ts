@@ -18,6 +18,15 @@ export interface TabState {
   kinds: FieldKind[];
 }
 
+/**
+ * One frame of a tab as the user was shown it when asked to confirm a fill: its frame id and its
+ * origin (scheme, host, port), both from the browser, never from the page.
+ */
+export interface FillTarget {
+  frameId: number;
+  origin: string;
+}
+
 export type FillResult =
   | {
       ok: true;
@@ -32,11 +41,14 @@ export type FillResult =
         | 'no-field'
         | 'not-bound'
         | 'origin-mismatch'
+        | 'insecure'
         | 'no-account'
         | 'no-backup-codes'
         | 'failed';
-      /** for 'not-bound': the page's site the user may choose to remember */
+      /** for 'not-bound': the exact origin the user is asked about, and may choose to remember */
       site?: string;
+      /** for 'not-bound': the frame to confirm; a confirmed fill goes there only, at that origin */
+      target?: FillTarget;
     };
 
 export type Message =
@@ -65,9 +77,11 @@ export type Message =
   | { type: 'tab-state'; tabId: number }
   /**
    * popup → background: fill the account's current code (or next backup code) into the tab.
-   * `allowUnbound` is set only after the user confirmed filling a site the account is not bound to.
+   * `confirmed` is set only after the user confirmed filling a site the account is not bound to:
+   * the frame and origin of the `not-bound` reply they were shown. If that frame's origin has
+   * changed since, nothing is filled ('origin-mismatch').
    */
-  | { type: 'fill-account'; tabId: number; accountId: string; kind: FieldKind; allowUnbound?: boolean }
+  | { type: 'fill-account'; tabId: number; accountId: string; kind: FieldKind; confirmed?: FillTarget }
   /**
    * popup → background: clear the clipboard in `afterSeconds`, even after the popup has closed
    * (Chrome: an offscreen document holds the timer; Firefox: the background page, best effort).
@@ -103,7 +117,8 @@ export interface Replies {
   /** ok: false when this browser cannot clear from the background (the popup then tries itself) */
   'clipboard-clear': { ok: boolean };
   'capture-tab': { ok: true } | { ok: false; reason: 'denied' | 'failed' };
-  'take-capture': { dataUrl: string | null };
+  /** `pageUrl`: the http(s) page the screenshot shows, to bind what is scanned from it. */
+  'take-capture': { dataUrl: string | null; pageUrl: string | null };
   /** the round's outcome (see lib/sync/engine SyncResult); 'off' when sync is turned off */
   'sync-now': { state: 'off' | 'locked' | 'synced' | 'paused' | 'other-vault'; bytes?: number };
 }

@@ -3,6 +3,7 @@ import type { Clock } from '../lib/clock';
 import { errorCode, errorMsg } from '../lib/errors';
 import type { Msg } from '../lib/i18n';
 import { newPasswordProblem, unlockDelaySeconds } from '../lib/password';
+import type { StrengthChecker } from '../lib/password-strength';
 import type { VaultStatus } from '../lib/vault/types';
 
 /** Which screen a page shows: the vault's status, or loading / a load error. */
@@ -22,6 +23,10 @@ export interface AuthBackend {
   /** Rejects with an error whose `code` is `'wrong-password'` on a bad password; nothing changes then. */
   unlock(password: string): Promise<void>;
   lock(): Promise<void>;
+  /** A new device: whether the browser's sync area holds a vault this one could open. */
+  syncedWaiting?(): Promise<boolean>;
+  /** Opens the synced vault here with its master password (rejects like `unlock`). */
+  openSynced?(password: string): Promise<void>;
 }
 
 export interface AuthHooks {
@@ -41,7 +46,13 @@ const FRESH: UnlockState = { failures: 0, retryAt: 0, error: null, busy: false }
  * ticks only while a retry delay runs, and everything decrypted forgotten on lock.
  * @see https://pages.nist.gov/800-63-4/sp800-63b.html#throttle
  */
-export function createAuthSlice(backend: AuthBackend, clock: Clock, hooks: AuthHooks) {
+export function createAuthSlice(
+  backend: AuthBackend,
+  clock: Clock,
+  hooks: AuthHooks,
+  loadChecker: () => Promise<StrengthChecker> = () =>
+    import('../lib/password-strength').then((m) => m.loadStrengthChecker()),
+) {
   const status: Signal<PageStatus> = signal('loading');
   const unlockState: Signal<UnlockState> = signal(FRESH);
   /** Creating the vault is under way. */
@@ -49,6 +60,8 @@ export function createAuthSlice(backend: AuthBackend, clock: Clock, hooks: AuthH
   const createError = signal<Msg | null>(null);
   /** The clock as the unlock form's countdown reads it; advanced once a second while a delay runs. */
   const countdownNow = signal(clock.now());
+  /** No vault here, but the browser's sync holds one: offer to open it rather than create another. */
+  const synced = signal(false);
   let ticker: ReturnType<typeof setTimeout> | undefined;
 
   function tick(): void {
@@ -68,12 +81,13 @@ export function createAuthSlice(backend: AuthBackend, clock: Clock, hooks: AuthH
     await hooks.shown?.();
   }
 
-  async function unlock(password: string): Promise<void> {
+  /** One unlock attempt through `via`, under the growing retry delay. */
+  async function attempt(via: (password: string) => Promise<void>, password: string): Promise<void> {
     const s = unlockState.value;
     if (s.busy || clock.now() < s.retryAt) return;
     unlockState.value = { ...s, busy: true, error: null };
     try {
-      await backend.unlock(password);
+      await via(password);
     } catch (e) {
       const wrong = errorCode(e) === 'wrong-password';
       const failures = wrong ? s.failures + 1 : s.failures;
@@ -88,15 +102,25 @@ export function createAuthSlice(backend: AuthBackend, clock: Clock, hooks: AuthH
       return;
     }
     unlockState.value = FRESH;
+    synced.value = false;
     await open();
   }
 
-  /** Creates the vault; false when the policy refuses the password or the backend failed. */
+  /**
+   * Creates the vault; false when the policy refuses the password (too short, or guessable as
+   * zxcvbn-ts rates it: `createError` says why) or the backend failed. The estimator is loaded
+   * here, on the one screen that sets a password, never on the way to the list.
+   */
   async function create(password: string): Promise<boolean> {
     if (newPasswordProblem(password) || busy.value) return false;
     busy.value = true;
     createError.value = null;
     try {
+      const guessable = (await loadChecker())(password).problem;
+      if (guessable) {
+        createError.value = guessable;
+        return false;
+      }
       await backend.create(password);
     } catch (e) {
       createError.value = errorMsg(e);
@@ -131,10 +155,22 @@ export function createAuthSlice(backend: AuthBackend, clock: Clock, hooks: AuthH
   return {
     status,
     unlockState,
+    synced,
+    unlock: (password: string) => attempt((pw) => backend.unlock(pw), password),
+    /** Opens the synced vault on this new device (same retry delay as unlocking). */
+    openSynced: (password: string) =>
+      attempt((pw) => backend.openSynced?.(pw) ?? Promise.reject(new Error('unsupported')), password),
+    /** Called when the page finds no vault here: looks for one in the browser's sync. */
+    async checkSynced(): Promise<void> {
+      synced.value = (await backend.syncedWaiting?.().catch(() => false)) ?? false;
+    },
+    /** The user chose to create a new vault instead of opening the synced one. */
+    declineSynced(): void {
+      synced.value = false;
+    },
     busy,
     createError,
     countdownNow,
-    unlock,
     create,
     lock,
     locked,

@@ -10,6 +10,8 @@ export interface AddSectionProps {
   error: Msg | null;
   onAdd(draft: AccountDraft): void;
   onPasteLinks(text: string): void;
+  /** Why the pasted links could not be used (shown beside them; the text stays). */
+  pasteErrors?: Msg[];
 }
 
 /**
@@ -26,7 +28,7 @@ export function AddSection(p: AddSectionProps) {
       </p>
       <Alert msgs={[p.error]} />
       <AddForm busy={p.busy} onAdd={p.onAdd} />
-      <PasteLinks busy={p.busy} onSubmit={p.onPasteLinks} />
+      <PasteLinks busy={p.busy} errors={p.pasteErrors ?? []} onSubmit={p.onPasteLinks} />
     </section>
   );
 }

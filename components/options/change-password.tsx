@@ -3,6 +3,7 @@ import type { Msg } from '../../lib/i18n';
 import { newPasswordProblem } from '../../lib/password';
 import { useT } from '../i18n';
 import { PasswordField } from '../password-field';
+import { useStrengthChecker } from '../use-strength';
 
 export interface ChangePasswordProps {
   busy: boolean;
@@ -13,10 +14,12 @@ export interface ChangePasswordProps {
 
 /**
  * Change the master password: current, new, confirm. The vault key is only re-wrapped.
- * @see /work/shared/DESIGN.md "Vault format" (change password = re-wrap)
+ * @see docs/design.md "Vault format" (change password = re-wrap)
  */
 export function ChangePassword(p: ChangePasswordProps) {
   const t = useT();
+  // zxcvbn-ts loads with this form (it sets a password), never on the way to other screens.
+  const checker = useStrengthChecker();
   const [old, setOld] = useState('');
   const [next, setNext] = useState('');
   const [confirm, setConfirm] = useState('');
@@ -30,7 +33,8 @@ export function ChangePassword(p: ChangePasswordProps) {
       onSubmit={async (e) => {
         e.preventDefault();
         if (!old) return setLocal(t('options_password_old_missing'));
-        const problem = newPasswordProblem(next, confirm);
+        const problem =
+          newPasswordProblem(next) ?? checker?.(next).problem ?? newPasswordProblem(next, confirm);
         if (problem) return setLocal(t(problem.key, problem.subs));
         setLocal('');
         if (await p.onChange(old, next)) {

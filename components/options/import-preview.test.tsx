@@ -28,6 +28,7 @@ const sheet = {
 
 function setup(items: PreviewItem[]) {
   const toggled: number[] = [];
+  const sites: Array<[number, string]> = [];
   let imported = 0;
   render(
     <ImportPreview
@@ -37,19 +38,25 @@ function setup(items: PreviewItem[]) {
       busy={false}
       progress={null}
       onToggle={(i) => toggled.push(i)}
+      onSite={(i, site) => sites.push([i, site])}
       onSelectAll={() => {}}
       onImport={() => imported++}
       onClear={() => {}}
     />,
   );
-  return { toggled, imported: () => imported };
+  return { toggled, sites, imported: () => imported };
 }
 
 describe('ImportPreview', () => {
   it('lists each account with its duplicate note and backup codes, ticked as the store says', () => {
     const { toggled } = setup([
-      { draft: draft('Known'), duplicate: 'existing', selected: false },
-      { draft: { ...draft('Restored'), recovery: sheet }, duplicate: null, selected: true },
+      { draft: draft('Known'), duplicate: 'existing', selected: false, site: '' },
+      {
+        draft: { ...draft('Restored'), recovery: sheet },
+        duplicate: null,
+        selected: true,
+        site: 'https://restored.example',
+      },
     ]);
     expect(screen.getByRole('heading', { name: 'Found 2 accounts' })).toBeTruthy();
     expect(screen.getByText('Entry 3: the secret is missing')).toBeTruthy();
@@ -61,8 +68,20 @@ describe('ImportPreview', () => {
     expect(toggled).toEqual([0]);
   });
 
+  it('shows the site each account will be bound to, editable', () => {
+    const { sites } = setup([
+      { draft: draft('Scanned'), duplicate: null, selected: true, site: 'https://shop.example' },
+      { draft: draft('Loose'), duplicate: null, selected: true, site: '' },
+    ]);
+    const scanned = screen.getByRole('textbox', { name: 'Site for Scanned (me)' }) as HTMLInputElement;
+    expect(scanned.value).toBe('https://shop.example');
+    expect((screen.getByRole('textbox', { name: 'Site for Loose (me)' }) as HTMLInputElement).value).toBe('');
+    fireEvent.input(scanned, { target: { value: 'login.shop.example' } });
+    expect(sites).toEqual([[0, 'login.shop.example']]);
+  });
+
   it('the import button counts the ticked accounts and is off when none is ticked', () => {
-    setup([{ draft: draft('Known'), duplicate: 'existing', selected: false }]);
+    setup([{ draft: draft('Known'), duplicate: 'existing', selected: false, site: '' }]);
     expect((screen.getByRole('button', { name: 'Import 0 accounts' }) as HTMLButtonElement).disabled).toBe(
       true,
     );
@@ -74,6 +93,7 @@ describe('ImportPreview', () => {
         draft: { ...draft('Solo'), recovery: { ...sheet, codes: [{ code: 'a', usedAt: null }] } },
         duplicate: null,
         selected: true,
+        site: '',
       },
     ]);
     expect(screen.getByRole('heading', { name: 'Found 1 account' })).toBeTruthy();

@@ -10,6 +10,8 @@ export interface ImportPreviewProps {
   busy: boolean;
   progress: { done: number; total: number } | null;
   onToggle(index: number): void;
+  /** The site a row's account will be bound to was edited. */
+  onSite?(index: number, site: string): void;
   onSelectAll(selected: boolean): void;
   onImport(): void;
   onClear(): void;
@@ -17,8 +19,9 @@ export interface ImportPreviewProps {
 
 /**
  * What an import found, before anything is written: issuer, label and type per account,
- * duplicates of existing accounts flagged (and unticked), select/deselect all, then one write
- * with a progress bar.
+ * duplicates of existing accounts flagged (and unticked), the site each account will be bound to
+ * (filled in from the page a QR code was scanned on, editable, empty for none), select/deselect
+ * all, then one write with a progress bar.
  * @see https://www.w3.org/WAI/tutorials/tables/
  */
 export function ImportPreview(p: ImportPreviewProps) {
@@ -49,6 +52,7 @@ export function ImportPreview(p: ImportPreviewProps) {
             <th scope="col">{t('options_issuer')}</th>
             <th scope="col">{t('options_label')}</th>
             <th scope="col">{t('options_type')}</th>
+            <th scope="col">{t('options_import_col_site')}</th>
             <th scope="col">{t('options_import_col_note')}</th>
           </tr>
         </thead>
@@ -67,6 +71,20 @@ export function ImportPreview(p: ImportPreviewProps) {
               <td>{it.draft.issuer}</td>
               <td>{it.draft.label}</td>
               <td>{it.draft.type.toUpperCase()}</td>
+              <td>
+                <input
+                  type="text"
+                  class="site-input"
+                  inputMode="url"
+                  autocomplete="off"
+                  spellcheck={false}
+                  placeholder={t('options_import_site_none')}
+                  value={it.site}
+                  disabled={p.busy}
+                  aria-label={t('options_import_site', displayName(it.draft.issuer, it.draft.label) || '—')}
+                  onInput={(e) => p.onSite?.(i, e.currentTarget.value)}
+                />
+              </td>
               <td>
                 {it.duplicate === 'existing'
                   ? t('options_import_dup_existing')

@@ -19,6 +19,7 @@ export interface ImportSectionProps {
   onFiles(files: File[]): void;
   onText(text: string): void;
   onCapture(): void;
+  onSite?(index: number, site: string): void;
   onPassword(password: string): void;
   onCancelPassword(): void;
   onToggle(index: number): void;
@@ -30,7 +31,7 @@ export interface ImportSectionProps {
 /**
  * Import from QR images, the current tab, pasted links or other authenticators' exports.
  * Nothing is written until the user confirms the preview.
- * @see /work/shared/research/import-formats.md
+ * @see docs/research/import-formats.md
  */
 export function ImportSection(p: ImportSectionProps) {
   const t = useT();
@@ -57,6 +58,7 @@ export function ImportSection(p: ImportSectionProps) {
         busy={p.busy}
         progress={p.progress}
         onToggle={p.onToggle}
+        onSite={p.onSite}
         onSelectAll={p.onSelectAll}
         onImport={p.onImport}
         onClear={p.onClear}

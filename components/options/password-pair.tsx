@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { newPasswordProblem } from '../../lib/password';
 import { useT } from '../i18n';
 import { PasswordField } from '../password-field';
+import { useStrengthChecker } from '../use-strength';
 
 export interface PasswordPairProps {
   idPrefix: string;
@@ -16,6 +17,8 @@ export interface PasswordPairProps {
  */
 export function PasswordPair(p: PasswordPairProps) {
   const t = useT();
+  // zxcvbn-ts loads with this form (it sets a password), never on the way to other screens.
+  const checker = useStrengthChecker();
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
   const [error, setError] = useState('');
@@ -26,7 +29,10 @@ export function PasswordPair(p: PasswordPairProps) {
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
-        const problem = newPasswordProblem(password, confirm);
+        const problem =
+          newPasswordProblem(password) ??
+          checker?.(password).problem ??
+          newPasswordProblem(password, confirm);
         if (problem) setError(t(problem.key, problem.subs));
         else {
           setError('');

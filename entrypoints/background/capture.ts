@@ -13,29 +13,36 @@ const PERMISSION_ERROR = /permission|activeTab|<all_urls>|cannot be (captured|sc
  * @see https://developer.chrome.com/docs/extensions/develop/concepts/activeTab
  */
 export function captureFeature(_ctx: BackgroundContext): HandlerMap {
-  const holder = createCaptureHolder();
+  // The page's URL goes with its screenshot: an account scanned from a site is bound to it.
+  const holder = createCaptureHolder<{ dataUrl: string; pageUrl: string | null }>();
   return {
     'capture-tab': {
       from: 'extension',
       async handle(): Promise<Replies['capture-tab']> {
         let dataUrl: string;
+        let pageUrl: string | null = null;
         try {
           const win = await browser.windows.getLastFocused({ windowTypes: ['normal'] });
-          dataUrl = await browser.tabs.captureVisibleTab(win.id ?? browser.windows.WINDOW_ID_CURRENT, {
-            format: 'png',
-          });
+          const windowId = win.id ?? browser.windows.WINDOW_ID_CURRENT;
+          dataUrl = await browser.tabs.captureVisibleTab(windowId, { format: 'png' });
+          // Readable under the same activeTab grant that allowed the capture.
+          const [tab] = await browser.tabs.query({ active: true, windowId });
+          pageUrl = tab?.url && /^https?:\/\//i.test(tab.url) ? tab.url : null;
         } catch (e) {
           const denied = e instanceof Error && PERMISSION_ERROR.test(e.message);
           return { ok: false, reason: denied ? 'denied' : 'failed' };
         }
-        holder.put(dataUrl, Date.now());
+        holder.put({ dataUrl, pageUrl }, Date.now());
         await browser.tabs.create({ url: browser.runtime.getURL('/options.html#import/capture') });
         return { ok: true };
       },
     },
     'take-capture': {
       from: 'extension',
-      handle: () => ({ dataUrl: holder.take(Date.now()) }),
+      handle: () => {
+        const held = holder.take(Date.now());
+        return { dataUrl: held?.dataUrl ?? null, pageUrl: held?.pageUrl ?? null };
+      },
     },
   };
 }

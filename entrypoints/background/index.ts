@@ -12,7 +12,7 @@ import { syncFeature } from './sync';
  * The service worker: wires each feature's message handlers into the one router. Features live
  * in sibling files (one per concern) and keep no state beyond storage.session, so a worker
  * restart keeps an unlocked session.
- * @see /work/shared/DESIGN.md "Message protocol"
+ * @see docs/design.md "Message protocol"
  */
 export default defineBackground(() => {
   const ctx = createContext(updateBadge);

@@ -12,7 +12,7 @@ import { readClickFacts } from './click-facts';
  * refused and the button is put back, so a page that hides, stretches or covers it gets nothing.
  * Then it only asks the background to fill this frame; the background re-checks the frame and the
  * binding. The button never sees a code, a secret or an account name, and never fills a backup code.
- * @see /work/shared/DESIGN.md "Security rules" (in-field button)
+ * @see docs/design.md "Security rules" (in-field button)
  * @see https://dom.spec.whatwg.org/#dom-element-attachshadow (mode "closed")
  */
 
@@ -119,7 +119,7 @@ function trackVisibility(host: HTMLElement): { since(): number | null | undefine
 /**
  * Creates the button; `fill()` is called on an accepted click (a one-time code field only: the
  * content script never shows the button beside a backup-code field).
- * @see /work/shared/DESIGN.md "Security rules" (in-field button)
+ * @see docs/design.md "Security rules" (in-field button)
  */
 export function createFieldButton(doc: Document, label: string, fill: () => void): FieldButton {
   let host: HTMLElement | null = null;

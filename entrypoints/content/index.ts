@@ -27,7 +27,7 @@ function validFill(msg: MessageOf<'fill-code'>): boolean {
  * the background whether this frame has one, shows the optional in-field button, and fills a code
  * when the background asks — only if the request names this frame's own origin. It never sees a
  * secret: only the code it is asked to fill.
- * @see /work/shared/DESIGN.md "Data flow" (Content script)
+ * @see docs/design.md "Data flow" (Content script)
  */
 export default defineContentScript({
   // Not in the manifest: entrypoints/sentinel.ts (in every frame) asks the background to inject

@@ -39,14 +39,18 @@ export function createTabActions(qr: QrDecoder) {
       return null;
     },
 
-    async captureTab(): Promise<string[]> {
+    /** The QR texts on the page, and the page's site (to bind the accounts found to it). */
+    async captureTab(): Promise<{ texts: string[]; site: string | null }> {
+      const siteOf = (url: string | null | undefined) =>
+        isWeb(url ?? undefined) ? normalizeSite(url as string) : null;
       const held = await sendToBackground({ type: 'take-capture' }).catch(() => null);
-      if (held?.dataUrl) return qr.decode(held.dataUrl);
+      if (held?.dataUrl) return { texts: await qr.decode(held.dataUrl), site: siteOf(held.pageUrl) };
       const own = (await browser.windows.getCurrent()).id;
       for (const tab of await otherTabs()) {
         if (!tab.active || tab.windowId === own) continue;
         try {
-          return await qr.decode(await browser.tabs.captureVisibleTab(tab.windowId, { format: 'png' }));
+          const shot = await browser.tabs.captureVisibleTab(tab.windowId, { format: 'png' });
+          return { texts: await qr.decode(shot), site: siteOf(tab.url) };
         } catch {
           // No access to that page: try the next window, then explain the popup route.
         }

@@ -1,9 +1,11 @@
 import { AccountsSection } from '../../components/options/accounts-section';
 import { AddSection } from '../../components/options/add-section';
 import { BackupCodesSection } from '../../components/options/backup-codes-section';
+import { ExportGoogle } from '../../components/options/export-google';
 import { ExportSection } from '../../components/options/export-section';
 import { ImportSection } from '../../components/options/import-section';
 import { SettingsSection } from '../../components/options/settings-section';
+import { SyncCard } from '../../components/options/sync-card';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 import { formatHash } from '../../state/options/route';
 import type { OptionsStore } from '../../state/options/store';
@@ -27,9 +29,13 @@ export function SectionView({ store, go }: { store: OptionsStore; go(hash: strin
             const newId = await a.add(draft);
             if (newId) go(formatHash({ section: 'accounts', id: newId }));
           }}
+          pasteErrors={store.importer.pasteErrors.value}
           onPasteLinks={(text) => {
-            go('#import');
-            void store.importer.addText(text);
+            // A bad link is explained in place; only usable links move on to the preview.
+            if (store.importer.checkPasted(text)) {
+              go('#import');
+              void store.importer.addText(text);
+            }
           }}
         />
       );
@@ -52,6 +58,7 @@ export function SectionView({ store, go }: { store: OptionsStore; go(hash: strin
           onPassword={im.submitPassword}
           onCancelPassword={im.cancelPassword}
           onToggle={im.toggle}
+          onSite={im.setSite}
           onSelectAll={im.selectAll}
           onImport={async () => {
             if (await im.commit()) go('#accounts');
@@ -101,7 +108,14 @@ export function SectionView({ store, go }: { store: OptionsStore; go(hash: strin
           onAegis={x.aegis}
           onShowQr={x.showQr}
           onHideQr={x.hideQr}
-        />
+        >
+          <ExportGoogle
+            shown={store.sync.google.value}
+            disabled={accounts.length === 0}
+            onShow={() => void store.sync.showGoogle()}
+            onHide={store.sync.hideGoogle}
+          />
+        </ExportSection>
       );
     }
     case 'settings': {
@@ -117,7 +131,17 @@ export function SectionView({ store, go }: { store: OptionsStore; go(hash: strin
           onSave={s.save}
           onOpenShortcuts={s.openShortcuts}
           onChangePassword={s.changePassword}
-        />
+        >
+          <SyncCard
+            on={s.settings.value?.sync ?? false}
+            report={store.sync.report.value}
+            round={store.sync.round.value}
+            busy={store.sync.busy.value}
+            joinError={store.sync.joinError.value}
+            onToggle={(on) => void store.sync.setOn(on)}
+            onJoin={(pw) => void store.sync.join(pw)}
+          />
+        </SettingsSection>
       );
     }
     default: {

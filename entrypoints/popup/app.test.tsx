@@ -40,6 +40,57 @@ describe('popup app', () => {
     expect(rowNames()).toEqual(['GitHub', 'Bank', 'GitLab']);
   });
 
+  it('typing right after opening searches, even before the list has loaded', async () => {
+    const backend = new FakeBackend({
+      accounts: [
+        makeAccount({ id: '1', issuer: 'GitHub', label: 'alice', order: 0 }),
+        makeAccount({ id: '2', issuer: 'Bank', label: 'bob', order: 1 }),
+      ],
+    });
+    let release = () => {};
+    backend.listGate = new Promise((r) => {
+      release = r;
+    });
+    await open(backend);
+    expect(screen.queryByRole('searchbox')).toBeNull(); // still loading
+    fireEvent.keyDown(document.body, { key: 'b' });
+    release();
+    await advance();
+    const search = screen.getByRole('searchbox') as HTMLInputElement;
+    expect(search.value).toBe('b');
+    expect(document.activeElement).toBe(search);
+    // Focus elsewhere (a code button): a letter still goes to the search box, modifiers do not.
+    codeButtons()[0]?.focus();
+    fireEvent.keyDown(document.activeElement as Element, { key: 'a' });
+    fireEvent.keyDown(document.body, { key: 'c', ctrlKey: true });
+    expect(search.value).toBe('ba');
+    expect(document.activeElement).toBe(search);
+    expect(rowNames()).toEqual(['Bank']);
+  });
+
+  it('shows the account colour as a stripe, and ignores a value that is not a colour', async () => {
+    await open(
+      new FakeBackend({
+        accounts: [
+          makeAccount({ id: '1', issuer: 'Red', color: '#d93025', order: 0 }),
+          makeAccount({ id: '2', issuer: 'Odd', color: 'url(x)', order: 1 }),
+        ],
+      }),
+    );
+    const [red, odd] = screen.getAllByRole('row') as HTMLElement[];
+    expect(red?.classList.contains('colored')).toBe(true);
+    expect(red?.style.getPropertyValue('--account-color')).toBe('#d93025');
+    expect(odd?.classList.contains('colored')).toBe(false);
+    expect(odd?.style.getPropertyValue('--account-color')).toBe('');
+  });
+
+  it('names each code button with its visible, grouped code', async () => {
+    await open(new FakeBackend({ accounts: [makeAccount({ id: 'x', issuer: 'GitHub', label: 'alice' })] }));
+    const button = codeButtons()[0] as HTMLElement;
+    expect(button.textContent).toBe('287 082');
+    expect(button.getAttribute('aria-label')).toBe('Copy code for GitHub (alice): 287 082');
+  });
+
   it('arrows move the active row, Enter copies its code and confirms it', async () => {
     const backend = new FakeBackend({ accounts: manyAccounts(5) });
     backend.accounts[2] = makeAccount({
@@ -58,7 +109,7 @@ describe('popup app', () => {
     fireEvent.keyDown(document.activeElement as Element, { key: 'ArrowDown' });
     fireEvent.keyDown(document.activeElement as Element, { key: 'ArrowDown' });
     const focused = document.activeElement as HTMLElement;
-    expect(focused.getAttribute('aria-label')).toBe('Copy code for Hotp (h): 755224');
+    expect(focused.getAttribute('aria-label')).toBe('Copy code for Hotp (h): 755 224');
     // A real browser turns Enter on a focused button into a click.
     fireEvent.click(focused);
     await advance();
@@ -126,12 +177,16 @@ describe('popup app', () => {
     expect(document.getElementById('unlock-status')?.textContent).toBe(
       'Wrong password. Too many attempts. Try again in 1 s.',
     );
-    expect((screen.getByRole('button', { name: /Unlock/ }) as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByRole('button', { name: /Unlock/ }).getAttribute('aria-disabled')).toBe('true');
     await advance(1000);
     await submit('wrong');
     expect(document.getElementById('unlock-status')?.textContent).toContain('Try again in 2 s.');
-    await advance(2000);
+    // Enter during the wait is queued, not dropped: the right password unlocks when the wait ends.
     await submit('right one!');
+    expect(document.getElementById('unlock-status')?.textContent).toContain('Trying again in 2 s…');
+    expect(codeButtons()).toHaveLength(0);
+    await advance(2000);
+    await advance();
     expect(codeButtons()).toHaveLength(1);
   });
 

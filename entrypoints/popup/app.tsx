@@ -6,6 +6,7 @@ import { I18nContext, useT } from '../../components/i18n';
 import { PopupHeader } from '../../components/search-bar';
 import { SetupForm } from '../../components/setup-form';
 import { StatusLine } from '../../components/status-line';
+import { SyncedUnlock } from '../../components/synced-unlock';
 import { UnlockForm } from '../../components/unlock-form';
 import type { Clock } from '../../lib/clock';
 import type { Translate } from '../../lib/i18n';
@@ -84,16 +85,44 @@ function PendingFill({ store }: { store: PopupStore }) {
   );
 }
 
+/** A printable character typed without a modifier (Space is left to the focused button). */
+function isTypedCharacter(e: KeyboardEvent): boolean {
+  return e.key.length === 1 && e.key !== ' ' && !e.ctrlKey && !e.metaKey && !e.altKey && !e.isComposing;
+}
+
+/**
+ * Keys typed before the list is there (the popup is still reading the vault) start the search
+ * instead of being lost; the list screen takes over once it mounts.
+ */
+function useEarlyTyping(store: PopupStore): void {
+  useLayoutEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (store.status.value !== 'loading' || !isTypedCharacter(e)) return;
+      e.preventDefault();
+      store.setQuery(store.query.value + e.key);
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
+}
+
 function MainScreen({ store, listHeight }: { store: PopupStore; listHeight?: number }) {
   const search = useRef<HTMLInputElement>(null);
   const [focusToken, setFocusToken] = useState(0);
 
   // Attached on commit, before the first paint, so a key pressed as soon as the list shows counts.
   useLayoutEffect(() => {
+    // Letters typed while the popup was still loading are already in the query: keep typing there.
+    if (store.query.value) search.current?.focus();
     const onKey = (e: KeyboardEvent) => {
       const typing = e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement;
       if (e.key === '/' && !typing) {
         e.preventDefault();
+        search.current?.focus();
+      } else if (!typing && isTypedCharacter(e)) {
+        // Typing anywhere searches: the letter goes into the search box, which takes focus.
+        e.preventDefault();
+        store.setQuery(store.query.value + e.key);
         search.current?.focus();
       } else if (e.key === 'Escape' && store.query.value) {
         e.preventDefault();
@@ -160,6 +189,16 @@ function Screen({ store, listHeight }: { store: PopupStore; listHeight?: number 
       </div>
     );
   }
+  if (view === 'none' && store.synced.value) {
+    return (
+      <SyncedUnlock
+        state={store.unlockState.value}
+        now={store.countdownNow.value}
+        onOpen={(pw) => void store.openSynced(pw)}
+        onCreateInstead={store.declineSynced}
+      />
+    );
+  }
   if (view === 'none') {
     const error = store.createError.value;
     return (
@@ -189,7 +228,7 @@ function Screen({ store, listHeight }: { store: PopupStore; listHeight?: number 
 
 /**
  * The popup: setup, unlock, or the account list, over one store created from `backend`.
- * @see /work/shared/DESIGN.md (Data flow: List, Fill)
+ * @see docs/design.md (Data flow: List, Fill)
  */
 export function App({ backend, clock, t, listHeight, loadSites }: AppProps) {
   // init() starts with the store, not in an effect: effects wait for the first frame, and the
@@ -200,6 +239,7 @@ export function App({ backend, clock, t, listHeight, loadSites }: AppProps) {
     return s;
   });
   useEffect(() => () => store.dispose(), []);
+  useEarlyTyping(store);
   const body = (
     <>
       <Screen store={store} listHeight={listHeight} />

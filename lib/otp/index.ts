@@ -1,8 +1,9 @@
 /**
  * Account model, otpauth URI parse/format and code generation.
- * @see /work/shared/DESIGN.md "Module contracts"
+ * @see docs/design.md "Module contracts"
  */
 export { normalizeSecret } from './base32';
+export { COPY_NEXT_AT_SECONDS, type CopyPlan, planCopy } from './copy-plan';
 export { cleanText, draftKey, parseAlgorithm, validateDraft } from './draft';
 export { isOtpUriError, OtpUriError, type OtpUriErrorCode } from './errors';
 export { generateCode, secondsRemaining, timeStep } from './generate';

@@ -3,7 +3,7 @@
  * reads at the moment of the click (computed styles, boxes, what is on top at the click point,
  * timings), so a page that hides, stretches, covers or moves the button (DOM-based clickjacking)
  * gets a refusal instead of a code. Every check must pass; the reasons say which did not.
- * @see /work/shared/research/page-side-and-sync.md "DOM-based clickjacking" (DEF CON 33, 2025)
+ * @see docs/research/page-side-and-sync.md "DOM-based clickjacking" (DEF CON 33, 2025)
  * @see https://github.com/keepassxreboot/keepassxc-browser/pull/2641 (opacity of every parent)
  * @see https://w3c.github.io/IntersectionObserver/v2/ (isVisible, trackVisibility)
  */

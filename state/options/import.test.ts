@@ -29,6 +29,45 @@ async function setup(existing: StoredAccount[] = [], parse: Record<string, Parse
 }
 
 describe('import slice', () => {
+  it('binds accounts scanned from a page to its site, editable, and checks the site on import', async () => {
+    const { im, fake } = await setup();
+    fake.control.capture = ['otpauth://totp/Shop:me?secret=JBSWY3DPEHPK3PXP'];
+    fake.control.captureSite = 'https://shop.example';
+    fake.control.parse.set('qr-code.txt', { accounts: [draft('JBSWY3DPEHPK3PXP', 'Shop')], warnings: [] });
+    await im.captureTab();
+    expect(im.items.value.map((i) => i.site)).toEqual(['https://shop.example']);
+    im.setSite(0, 'not a site');
+    expect(await im.commit()).toBe(false);
+    expect(im.errors.value).toEqual([{ key: 'options_import_bad_site', subs: ['not a site', 'Shop (me)'] }]);
+    expect(fake.calls.addAccounts).toEqual([]);
+    im.setSite(0, 'Login.Shop.example/2fa?x=1');
+    expect(await im.commit()).toBe(true);
+    expect(fake.calls.addAccounts[0]?.map((a) => a.sites)).toEqual([['https://login.shop.example']]);
+  });
+
+  it('lets any imported account be bound; an empty site leaves it unbound', async () => {
+    const { im, fake } = await setup([], {
+      'list.txt': {
+        accounts: [draft('JBSWY3DPEHPK3PXP', 'A'), draft('MFRGGZDFMZTWQ2LK', 'B')],
+        warnings: [],
+      },
+    });
+    await im.addFiles([file('list.txt')]);
+    expect(im.items.value.map((i) => i.site)).toEqual(['', '']);
+    im.setSite(1, 'b.example');
+    expect(await im.commit()).toBe(true);
+    expect(fake.calls.addAccounts[0]?.map((a) => a.sites)).toEqual([[], ['https://b.example']]);
+  });
+
+  it('explains a malformed pasted link in place and lets good links through', async () => {
+    const { im } = await setup();
+    expect(im.checkPasted('otpauth://totp/Example:alice?issuer=Example')).toBe(false);
+    expect(im.pasteErrors.value).toEqual([{ key: 'error_secret_missing' }]);
+    expect(im.items.value).toEqual([]); // nothing went to the preview
+    expect(im.checkPasted('otpauth://totp/Example:alice?secret=JBSWY3DPEHPK3PXP')).toBe(true);
+    expect(im.pasteErrors.value).toEqual([]);
+  });
+
   it('flags duplicates of the vault and within the batch, unticked; commits only the ticked ones at once', async () => {
     const existing = stored(draft('JBSWY3DPEHPK3PXP', 'Old'), 'e1');
     const accounts = [

@@ -3,7 +3,9 @@ import { errorCode, errorMsg } from '../../lib/errors';
 import type { Msg } from '../../lib/i18n';
 import { countKey } from '../../lib/i18n';
 import { draftKey } from '../../lib/otp/draft';
+import { pastedLinkProblems } from '../../lib/otp/link-check';
 import type { StoreContext } from './context';
+import { initialSite, withSites } from './import-sites';
 import type { FileBytes, ImportedAccount } from './types';
 
 /** One account found by an import, as the preview shows it. */
@@ -13,6 +15,8 @@ export interface PreviewItem {
   /** 'existing' = already in the vault (same secret + type); 'batch' = earlier in this import */
   duplicate: 'existing' | 'batch' | null;
   selected: boolean;
+  /** the site to bind the account to, as shown and edited in the preview ('' = none) */
+  site: string;
 }
 
 const IMAGE = /\.(png|jpe?g|gif|webp|bmp|avif)$/i;
@@ -37,7 +41,7 @@ function fileError(e: unknown, source: string): Msg[] {
 /**
  * Import: images, pasted text, tab capture and other apps' files → a preview where duplicates of
  * existing accounts (same secret + type) are flagged and deselected → one all-or-nothing write.
- * @see /work/shared/research/import-formats.md
+ * @see docs/research/import-formats.md
  */
 export function createImportSlice(ctx: StoreContext) {
   const items = signal<PreviewItem[]>([]);
@@ -46,6 +50,8 @@ export function createImportSlice(ctx: StoreContext) {
   /** a file waiting for its password ('password-required') */
   const pending = signal<FileBytes | null>(null);
   const passwordError = signal<Msg | null>(null);
+  /** Why the links pasted in the Add section cannot be used (empty: none pasted, or all fine). */
+  const pasteErrors = signal<Msg[]>([]);
   const busy = signal(false);
   const progress = signal<{ done: number; total: number } | null>(null);
   const selectedCount = computed(() => items.value.filter((i) => i.selected).length);
@@ -61,12 +67,13 @@ export function createImportSlice(ctx: StoreContext) {
     });
   }
 
-  function addDrafts(drafts: ImportedAccount[]): void {
+  /** Adds accounts to the preview; `site` (a scanned page's) binds those that have none of their own. */
+  function addDrafts(drafts: ImportedAccount[], site: string | null = null): void {
     const seen = new Set(items.value.map((i) => keyOf(i.draft)));
     const flags = flag(drafts, seen);
     const added = drafts.map((draft, i): PreviewItem => {
       const duplicate = flags[i] ?? null;
-      return { draft, duplicate, selected: duplicate === null };
+      return { draft, duplicate, selected: duplicate === null, site: initialSite(draft, site) };
     });
     items.value = [...items.value, ...added];
   }
@@ -87,14 +94,18 @@ export function createImportSlice(ctx: StoreContext) {
     });
   }
 
-  function report(res: { accounts: ImportedAccount[]; warnings: string[] }, source: string): void {
-    addDrafts(res.accounts);
+  function report(
+    res: { accounts: ImportedAccount[]; warnings: string[] },
+    source: string,
+    site: string | null = null,
+  ): void {
+    addDrafts(res.accounts, site);
     warnings.value = [...warnings.value, ...res.warnings];
     if (res.accounts.length === 0)
       errors.value = [...errors.value, { key: 'options_import_none', subs: [source] }];
   }
 
-  async function parseTexts(texts: string[], source: string): Promise<void> {
+  async function parseTexts(texts: string[], source: string, site: string | null = null): Promise<void> {
     if (texts.length === 0) {
       errors.value = [...errors.value, { key: 'options_import_no_qr', subs: [source] }];
       return;
@@ -104,13 +115,23 @@ export function createImportSlice(ctx: StoreContext) {
         errors.value = [...errors.value, { key: 'options_import_qr_not_otp', subs: [source] }];
         continue;
       }
-      await parseBytes({ name: 'qr-code.txt', bytes: new TextEncoder().encode(text) }, source);
+      await parseBytes(
+        { name: 'qr-code.txt', bytes: new TextEncoder().encode(text) },
+        source,
+        undefined,
+        site,
+      );
     }
   }
 
-  async function parseBytes(file: FileBytes, source: string, password?: string): Promise<void> {
+  async function parseBytes(
+    file: FileBytes,
+    source: string,
+    password?: string,
+    site: string | null = null,
+  ): Promise<void> {
     try {
-      report(await ctx.backend.parseFile(file, password), source);
+      report(await ctx.backend.parseFile(file, password), source, site);
       if (pending.value === file) pending.value = null;
     } catch (e) {
       const code = errorCode(e);
@@ -151,6 +172,12 @@ export function createImportSlice(ctx: StoreContext) {
     });
   }
 
+  /** Checks links pasted in the Add section; false (and `pasteErrors` says why) when one is unusable. */
+  function checkPasted(text: string): boolean {
+    pasteErrors.value = pastedLinkProblems(text);
+    return pasteErrors.value.length === 0;
+  }
+
   /** Pasted text: otpauth:// or otpauth-migration:// links, one or many lines, or an export's text. */
   function addText(text: string): Promise<void> {
     errors.value = [];
@@ -162,7 +189,9 @@ export function createImportSlice(ctx: StoreContext) {
     errors.value = [];
     return run(async () => {
       try {
-        await parseTexts(await ctx.backend.captureTab(), 'current tab');
+        // Scanned from a web page: the accounts found are bound to that page's site.
+        const { texts, site } = await ctx.backend.captureTab();
+        await parseTexts(texts, 'current tab', site);
       } catch (e) {
         errors.value = [...errors.value, errorMsg(e, 'error_capture')];
       }
@@ -178,6 +207,11 @@ export function createImportSlice(ctx: StoreContext) {
   function cancelPassword(): void {
     pending.value = null;
     passwordError.value = null;
+  }
+
+  /** Edits the site a previewed account will be bound to. */
+  function setSite(index: number, site: string): void {
+    items.value = items.value.map((it, i) => (i === index ? { ...it, site } : it));
   }
 
   function toggle(index: number): void {
@@ -198,7 +232,12 @@ export function createImportSlice(ctx: StoreContext) {
 
   /** Writes the selected accounts in one transaction; on failure nothing is written and the preview stays. */
   async function commit(): Promise<boolean> {
-    const chosen = items.value.filter((i) => i.selected).map((i) => i.draft);
+    const bound = withSites(items.value.filter((i) => i.selected));
+    if ('error' in bound) {
+      errors.value = [bound.error];
+      return false;
+    }
+    const chosen = bound.drafts;
     if (chosen.length === 0) return false;
     errors.value = [];
     progress.value = { done: 0, total: chosen.length };
@@ -226,17 +265,20 @@ export function createImportSlice(ctx: StoreContext) {
     errors,
     pending,
     passwordError,
+    pasteErrors,
     busy,
     progress,
     selectedCount,
     addFiles,
     addText,
+    checkPasted,
     addDrafts,
     recheck,
     captureTab,
     submitPassword,
     cancelPassword,
     toggle,
+    setSite,
     selectAll,
     clear,
     commit,

@@ -20,6 +20,8 @@ export interface Notice {
     | 'error';
   id?: string;
   reason?: Extract<FillResult, { ok: false }>['reason'];
+  /** for 'copied': the next period's code was copied, the current one being about to expire */
+  next?: boolean;
   /** for 'backup-filled': the code that was used, so Undo can mark it unused again */
   code?: string;
 }

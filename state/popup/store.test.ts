@@ -138,6 +138,7 @@ describe('popup store', () => {
   });
 
   it('copies the code without spaces and shows the confirmation for a moment', async () => {
+    vi.setSystemTime(54_000); // step 1, 6 s left: the current code
     const backend = new FakeBackend({ accounts: [makeAccount({ id: 'x' })] });
     const store = await ready(backend);
     await store.copy(store.shown.value[0] as NonNullable<(typeof store.shown.value)[0]>);
@@ -146,6 +147,15 @@ describe('popup store', () => {
     expect(store.notice.value).toEqual({ kind: 'copied', id: 'x' });
     await vi.advanceTimersByTimeAsync(1600);
     expect(store.copiedId.value).toBeNull();
+    store.dispose();
+  });
+
+  it('copies the next code when the current one has 5 s or less left, and says so', async () => {
+    const backend = new FakeBackend({ accounts: [makeAccount({ id: 'x' })] });
+    const store = await ready(backend); // T = 59 s: 1 s left in step 1
+    await store.copy(store.shown.value[0] as NonNullable<(typeof store.shown.value)[0]>);
+    expect(backend.copied).toEqual([['359152', 30]]); // step 2's code, not step 1's 287082
+    expect(store.notice.value).toEqual({ kind: 'copied', id: 'x', next: true });
     store.dispose();
   });
 

@@ -1,6 +1,7 @@
 import { batch, type Signal, signal } from '@preact/signals';
 import type { Clock } from '../../lib/clock';
 import { errorCode } from '../../lib/errors';
+import { planCopy } from '../../lib/otp/copy-plan';
 import { createAuthSlice } from '../auth';
 import type { Notice, PopupContext } from './context';
 import { createFillSlice, DEFAULT_LOW_BACKUP_CODES } from './fill';
@@ -139,15 +140,21 @@ export function createPopupStore(
       );
       const status = unlocked ? 'unlocked' : await asked;
       if (status === 'unlocked') await load(data);
-      else auth.status.value = status;
+      else {
+        // A new device whose browser sync holds a vault offers to open it, not to create another.
+        if (status === 'none') await auth.checkSynced();
+        auth.status.value = status;
+      }
     } catch (e) {
       // Auto-lock may strike between the status check and the read: then it is simply locked.
       auth.status.value = errorCode(e) === 'locked' ? 'locked' : 'error';
     }
   }
 
+  /** Copies the row's code, or the next one when the current code is about to expire (lib/otp). */
   async function copy(a: PopupAccount): Promise<void> {
-    const code = list.codeFor(a, clock.now());
+    const plan = planCopy(a, clock.now());
+    const code = list.codeFor(a, plan.atMs);
     if (!code) return;
     try {
       await backend.copy(code.replace(/\s+/g, ''), clipboardClearSeconds.value);
@@ -157,7 +164,7 @@ export function createPopupStore(
     clearTimeout(copiedHandle);
     batch(() => {
       copiedId.value = a.id;
-      notice.value = { kind: 'copied', id: a.id };
+      notice.value = plan.next ? { kind: 'copied', id: a.id, next: true } : { kind: 'copied', id: a.id };
     });
     copiedHandle = setTimeout(() => {
       copiedId.value = null;

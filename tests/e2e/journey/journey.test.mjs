@@ -121,16 +121,16 @@ step('sign up; the QR code of the 2-step setup is scanned from the tab and impor
 
 step('turn on 2-step verification with the code filled from the popup (the site remembered)', async () => {
   await web.bringToFront();
-  // Not bound to the site yet: Fill asks first, and the user has Keyfob remember 127.0.0.1.
+  // Not bound to the site yet: Fill asks first, and the user has Keyfob remember the site's exact origin.
   const { popup, control } = await popupOffering(
     ext,
     web,
     `Fill the code for ${NAME} on this page, after confirming: this account is not saved for this site`,
   );
-  const dialog = popup.getByRole('alertdialog', { name: 'Fill on 127.0.0.1?' });
+  const dialog = popup.getByRole('alertdialog', { name: /^Fill on http:\/\/127\.0\.0\.1:\d+\?$/ });
   await control.click();
   const from = Date.now();
-  await dialog.getByRole('button', { name: 'Remember 127.0.0.1 and fill' }).click();
+  await dialog.getByRole('button', { name: /^Remember http:\/\/127\.0\.0\.1:\d+ and fill$/ }).click();
   await popup.getByRole('status').getByText(`Code for ${NAME} filled.`).waitFor();
   await popup.close().catch(() => {});
   await expectSiteCode(web.getByLabel('Code from the app'), from);

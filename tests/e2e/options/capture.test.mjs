@@ -79,11 +79,15 @@ describe('after a click on the Keyfob icon over the page (activeTab)', () => {
     const page = await opened;
     await page.getByRole('row', { name: new RegExp(issuer) }).waitFor({ timeout: 20_000 });
     assert.match(page.url(), /#import$/, 'the capture hash is consumed');
+    // Bound to the page it was scanned on: shown (and editable) in the preview.
+    const site = page.getByRole('textbox', { name: new RegExp(`^Site for ${issuer}`) });
+    assert.equal(await site.inputValue(), server.url);
     await page.getByRole('button', { name: 'Import 1 account', exact: true }).click();
     await page.getByRole('status').getByText('Imported 1 account.', { exact: true }).waitFor();
     // Taken once: the background holds nothing any more.
     assert.deepEqual(await page.evaluate(() => chrome.runtime.sendMessage({ type: 'take-capture' })), {
       dataUrl: null,
+      pageUrl: null,
     });
     await page.close();
   });
