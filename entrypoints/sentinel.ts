@@ -9,6 +9,12 @@ interface Runtime {
 /** Longest pause between looks while a page keeps changing without a candidate. */
 const MAX_WAIT_MS = 2000;
 
+/** Largest page (elements) on which the first look searches for shadow hosts (~0.35 µs each). */
+const MAX_ELEMENTS = 1000;
+
+/** Elements with a hyphen in their name: custom elements, where open shadow roots usually are. */
+const HOSTS = ".//*[contains(local-name(), '-')]";
+
 const WATCH: MutationObserverInit = {
   childList: true,
   subtree: true,
@@ -27,8 +33,6 @@ const WATCH: MutationObserverInit = {
  * @see https://dom.spec.whatwg.org/#interface-mutationobserver
  */
 export default defineUnlistedScript(() => {
-  const api = (globalThis as { chrome?: Runtime }).chrome;
-  if (!api?.runtime) return;
   const roots = new WeakSet<ShadowRoot>();
   const watched: ShadowRoot[] = [];
   let components = false;
@@ -40,34 +44,54 @@ export default defineUnlistedScript(() => {
     observer.disconnect();
     document.removeEventListener('focusin', onFocus, true);
     if (timer !== undefined) clearTimeout(timer);
-    api.runtime?.sendMessage({ type: 'code-candidate' }).catch(() => {});
+    // `chrome` only now: its first touch sets up the extension bindings in this world, which costs
+    // more than everything else this script does on a page without a candidate.
+    (globalThis as { chrome?: Runtime }).chrome?.runtime
+      ?.sendMessage({ type: 'code-candidate' })
+      .catch(() => {});
   };
 
-  /** A candidate under `root`; open shadow roots met on the way are kept and watched. */
-  const found = (root: Document | ShadowRoot, deep: boolean): boolean => {
-    if (root.querySelector(CANDIDATE_INPUT)) return true;
-    if (!deep) return false;
-    const all = root.querySelectorAll('*');
-    for (let i = 0; i < all.length; i++) {
-      const sr = (all[i] as Element).shadowRoot;
+  /** Open shadow roots of `hosts` (kept and watched); whether one holds a candidate. */
+  const inRoots = (hosts: ArrayLike<Element>): boolean => {
+    for (let i = 0; i < hosts.length; i++) {
+      const sr = (hosts[i] as Element).shadowRoot;
       if (!sr) continue;
       components = true;
       if (!roots.has(sr)) {
         roots.add(sr);
         watched.push(sr);
       }
-      if (found(sr, true)) return true;
+      if (sr.querySelector(CANDIDATE_INPUT) || inRoots(sr.querySelectorAll('*'))) return true;
     }
     return false;
+  };
+
+  /**
+   * A candidate in the page or in an open shadow root. In the document only custom elements (a
+   * hyphen in the name: web components, the usual shadow hosts) are looked at, found by XPath
+   * natively: touching every element from this world costs a wrapper each, ten times the whole
+   * no-op budget on a large page. Even XPath visits every element, so the first look does it only
+   * on pages of up to {@link MAX_ELEMENTS} (login pages are small); on a larger one an input in a
+   * shadow root is caught when the user focuses it. Inside shadow roots (small) every element is
+   * looked at. A built-in element used as a host (`div.attachShadow`) is caught on focus too.
+   */
+  const found = (deep: boolean): boolean => {
+    if (document.querySelector(CANDIDATE_INPUT)) return true;
+    if (!deep) return false;
+    if (!components && document.getElementsByTagName('*').length > MAX_ELEMENTS) return false;
+    const snap = document.evaluate(HOSTS, document, null, XPathResult.ORDERED_NODE_SNAPSHOT_TYPE, null);
+    if (snap.snapshotLength) components = true;
+    const hosts: Element[] = [];
+    for (let i = 0; i < snap.snapshotLength; i++) hosts.push(snap.snapshotItem(i) as Element);
+    return inRoots(hosts);
   };
 
   const look = (first: boolean): void => {
     timer = undefined;
     last = Date.now();
-    // After a change, the walk over every element (for new shadow hosts) only on a page that has
-    // shown web components (a shadow root, or custom elements waiting for their definition).
-    components ||= !!document.querySelector(':not(:defined)');
-    const hit = found(document, first || components) || watched.some((r) => found(r, false));
+    // After a change, the look for new shadow hosts only on a page that has shown custom elements
+    // (defined or not: the XPath sees their names) or a shadow root.
+    const hit = found(first || components) || watched.some((r) => !!r.querySelector(CANDIDATE_INPUT));
     if (hit) {
       ask();
       return;

@@ -4,14 +4,15 @@ import type { HandlerMap, Sender } from '@/lib/messages';
 export const DETECTOR_FILE = '/content-scripts/content.js';
 
 /**
- * Where the detector goes: the sending document itself when the browser names it (Chrome 106+:
- * a frame that navigated meanwhile is not hit), else the sender's frame.
+ * Where the detector goes, best first: the sending document itself when the browser names it
+ * (Chrome 106+: a frame that navigated meanwhile is not hit), then the sender's frame (browsers
+ * whose scripting API takes no document ids).
  */
-function targetOf(sender: Sender) {
+function targetsOf(sender: Sender) {
   const tabId = sender.tab?.id;
-  if (tabId === undefined) return null;
-  if (sender.documentId) return { tabId, documentIds: [sender.documentId] };
-  return { tabId, frameIds: [sender.frameId ?? 0] };
+  if (tabId === undefined) return [];
+  const frame = { tabId, frameIds: [sender.frameId ?? 0] };
+  return sender.documentId ? [{ tabId, documentIds: [sender.documentId] }, frame] : [frame];
 }
 
 /**
@@ -26,15 +27,16 @@ export function injectFeature(): HandlerMap {
     'code-candidate': {
       from: 'content',
       async handle(_msg, sender) {
-        const target = targetOf(sender);
-        if (!target) return { injected: false };
-        try {
-          await browser.scripting.executeScript({ target, files: [DETECTOR_FILE] });
-          return { injected: true };
-        } catch {
-          // The frame went away, or the page is one the browser lets no extension script.
-          return { injected: false };
+        for (const target of targetsOf(sender)) {
+          try {
+            await browser.scripting.executeScript({ target, files: [DETECTOR_FILE] });
+            return { injected: true };
+          } catch {
+            // The frame went away, the page is one no extension may script, or the target form is
+            // not supported here: try the next form, else give up.
+          }
         }
+        return { injected: false };
       },
     },
   };
