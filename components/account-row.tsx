@@ -48,6 +48,9 @@ function AccountRowImpl(p: AccountRowProps) {
   const tab = p.active ? 0 : -1;
   const period = a.period || 30;
   const shown = p.code ? groupCode(p.code) : t('popup_invalid_key');
+  const lowText = p.backup?.low
+    ? t(countKey('popup_backup_low', p.backup.remaining), p.backup.remaining)
+    : '';
   // Grid rows and cells are divs so they can be absolutely positioned in the windowed list; focus
   // goes to the buttons inside (roving tabindex), as the ARIA grid pattern allows.
   return (
@@ -83,9 +86,14 @@ function AccountRowImpl(p: AccountRowProps) {
           <span class="issuer">{a.issuer || a.label}</span>
           {p.siteBound && <span class="badge">{t('popup_this_site')}</span>}
           {p.backup?.low && (
-            <span class="low" title={t('popup_backup_low_hint')}>
-              {t(countKey('popup_backup_low', p.backup.remaining), p.backup.remaining)}
-              <span class="visually-hidden"> {t('popup_backup_low_hint')}</span>
+            // Short on screen ("⚠ 2"), so the issuer and the label keep their room; in full for
+            // screen readers and as a tooltip.
+            <span class="low" title={`${lowText} ${t('popup_backup_low_hint')}`}>
+              <span aria-hidden="true">⚠ {p.backup.remaining}</span>
+              <span class="visually-hidden">
+                {lowText}
+                <span> {t('popup_backup_low_hint')}</span>
+              </span>
             </span>
           )}
         </span>

@@ -6,6 +6,7 @@ import { createAuthSlice } from '../auth';
 import type { Notice, PopupContext } from './context';
 import { createFillSlice, DEFAULT_LOW_BACKUP_CODES } from './fill';
 import { createListSlice } from './list';
+import { createPageSlice } from './page';
 import type { ActiveTabInfo, PopupAccount, PopupBackend, PopupSettings, SiteMatcher } from './types';
 
 export type { Notice } from './context';
@@ -53,7 +54,8 @@ export function createPopupStore(
     },
   };
   const list = createListSlice(ctx);
-  const fills = createFillSlice(ctx, list.siteBound);
+  const page = createPageSlice(ctx, list.siteBound);
+  const fills = createFillSlice(ctx, list.siteBound, page.pageAccount);
   const auth = createAuthSlice(backend, clock, {
     opened: () => load(),
     forget() {
@@ -61,6 +63,8 @@ export function createPopupStore(
       list.query.value = '';
       fills.pending.value = null;
       fills.backup.value = {};
+      page.offer.value = null;
+      page.frames.value = null;
       notice.value = null;
     },
   });
@@ -120,8 +124,22 @@ export function createPopupStore(
         tab.value = { ...t, url: url ?? t.url };
         list.matcher.value = matcher;
       });
+      setTimeout(() => void lookAtPage(), 0);
     });
     setTimeout(() => void fills.loadBackupCodes(), 0);
+  }
+
+  /**
+   * After the list painted: what the page shows (its signed-in username, backup codes), for a
+   * page whose site has accounts bound to it. Frames count only when they are of the page's site.
+   */
+  async function lookAtPage(): Promise<void> {
+    const pageUrl = tab.value.url;
+    const match = list.matcher.value;
+    if (!pageUrl || !match) return;
+    const sameSite = (u: string) => match([{ sites: [pageUrl] }], u).length > 0;
+    await page.readPage(sameSite);
+    list.preferredId.value = page.pageAccount.value?.id ?? null;
   }
 
   /** Opens on the right screen; an unlocked vault's accounts are already being decrypted meanwhile. */
@@ -189,6 +207,7 @@ export function createPopupStore(
   return {
     ...list,
     ...fills,
+    ...page,
     ...auth,
     /** Locks everywhere; says so when the backend failed. */
     async lock(): Promise<void> {
