@@ -15,6 +15,8 @@ export type { PendingFill } from './fill';
 /** How long the "Copied" confirmation stays on a row. */
 export const COPIED_MS = 1500;
 const NO_TAB: ActiveTabInfo = { url: null, hasCodeField: false };
+/** Pages accounts can be bound to (lib/sites binds http and https origins only). */
+const WEB_PAGE = /^https?:\/\//i;
 
 /** Loads registrable-domain matching on demand: tldts and its suffix list are ~48 KB gzipped. */
 const loadSiteMatcher = (): Promise<SiteMatcher> => import('../../lib/sites').then((m) => m.accountsForUrl);
@@ -87,14 +89,20 @@ export function createPopupStore(
   function fetchAll() {
     const accountList = backend.listAccounts();
     accountList.catch(() => {});
-    // Compiled while the vault and the browser are still answering (idle main thread).
-    const sites = loadSites().catch(() => null);
     const url = backend.tabUrl().catch(() => null);
+    let loading: Promise<SiteMatcher | null> | undefined;
+    const sites = () => {
+      loading ??= loadSites().catch(() => null);
+      return loading;
+    };
+    // Only a web page can be bound to accounts: only then is the matcher on the way to the first
+    // paint, compiled while the vault and the browser are still answering (idle main thread).
+    const matcher = url.then((u) => (u && WEB_PAGE.test(u) ? sites() : null));
     return {
       accountList,
       settings: backend.settings().catch((): PopupSettings => ({ clipboardClearSeconds: 0 })),
       url,
-      matcher: url.then((u) => (u ? sites : null)),
+      matcher,
       sites,
       tabInfo: backend.activeTab().catch(() => NO_TAB),
     };
@@ -119,7 +127,8 @@ export function createPopupStore(
     // Then what the background knows: the page's code fields (and its URL when the popup was
     // opened without an activeTab grant), and the backup-code counts; both only add to the list.
     void data.tabInfo.then(async (t) => {
-      const matcher = t.url && !list.matcher.value ? await data.sites : list.matcher.value;
+      const matcher =
+        t.url && WEB_PAGE.test(t.url) && !list.matcher.value ? await data.sites() : list.matcher.value;
       batch(() => {
         tab.value = { ...t, url: url ?? t.url };
         list.matcher.value = matcher;
