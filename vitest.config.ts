@@ -19,20 +19,21 @@ if (!('groupBy' in Map)) {
   });
 }
 
+/**
+ * Every folder that holds vitest files. One pattern per folder, every test extension in each, so a
+ * `.ts` test among `.tsx` ones is never silently skipped; tests/unit/test-files.test.ts fails when
+ * a test file lies outside these folders or a folder has none (a pattern that matches nothing).
+ */
+export const TEST_FOLDERS = ['lib', 'components', 'state', 'entrypoints', 'tests/unit', 'demo'];
+export const TEST_EXTENSIONS = ['ts', 'tsx', 'mjs'];
+
 // Unit tests run in Node; component tests opt into happy-dom with a
-// `// @vitest-environment happy-dom` comment. Browser (e2e) tests live in tests/e2e
-// and run through tests/e2e/run.mjs against the built extension.
+// `// @vitest-environment happy-dom` comment. Browser tests (node:test + playwright-core against
+// the built extension) live in tests/e2e and tests/firefox and run through tests/run-all.mjs.
 export default defineConfig({
   plugins: [WxtVitest()],
   test: {
-    include: [
-      'lib/**/*.test.ts',
-      'components/**/*.test.tsx',
-      'state/**/*.test.ts',
-      'entrypoints/**/*.test.{ts,tsx}',
-      'tests/unit/**/*.test.{ts,tsx}',
-      'demo/**/*.test.mjs',
-    ],
+    include: TEST_FOLDERS.map((dir) => `${dir}/**/*.test.{${TEST_EXTENSIONS.join(',')}}`),
     testTimeout: 30_000,
   },
 });

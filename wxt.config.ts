@@ -82,6 +82,17 @@ export default defineConfig({
       },
     },
     action: { default_title: 'Keyfob' },
+    // The sentinel (entrypoints/sentinel.ts, an unlisted script so WXT's content-script runtime stays
+    // out of it) is the only script every page runs; it brings in the detector when a frame has an
+    // input a code could go into. document_idle and all frames, as the detector ran before.
+    content_scripts: [
+      {
+        matches: ['http://*/*', 'https://*/*'],
+        all_frames: true,
+        run_at: 'document_idle',
+        js: ['sentinel.js'],
+      },
+    ],
     ...(browser === 'firefox' ? { browser_specific_settings: { gecko } } : {}),
   }),
 });

@@ -20,7 +20,7 @@ export interface FillConfirmProps {
  * classic phishing trap), offering to remember the site so next time Fill is direct. Focus moves
  * to the safe choice (Cancel), which is also the one highlighted as the default; Escape cancels.
  * @see https://www.w3.org/WAI/ARIA/apg/patterns/alertdialog/
- * @see /work/shared/DESIGN.md "Data flow" (Fill: filling an unbound site asks first)
+ * @see docs/design.md "Data flow" (Fill: filling an unbound site asks first)
  */
 export function FillConfirm(p: FillConfirmProps) {
   const t = useT();

@@ -8,6 +8,7 @@ const FILL_REASON: Record<string, string> = {
   locked: 'popup_fill_failed_locked',
   'no-field': 'popup_fill_failed_no_field',
   'origin-mismatch': 'popup_fill_failed_origin',
+  insecure: 'popup_fill_failed_insecure',
   'no-backup-codes': 'popup_fill_failed_no_backup',
 };
 

@@ -10,6 +10,11 @@ export interface UnlockFormProps {
   retryAt: number;
   now: number;
   onUnlock(password: string): void;
+  /** A synced vault on a new device: its own heading and a sentence saying where it comes from. */
+  title?: string;
+  intro?: string;
+  /** A second way out (e.g. "Create a new vault instead"). */
+  secondary?: { label: string; onClick(): void };
 }
 
 /**
@@ -50,7 +55,8 @@ export function UnlockForm(p: UnlockFormProps) {
 
   return (
     <form class="form" onSubmit={submit} aria-labelledby="unlock-title">
-      <h1 id="unlock-title">{t('popup_unlock_title')}</h1>
+      <h1 id="unlock-title">{p.title ?? t('popup_unlock_title')}</h1>
+      {p.intro && <p class="hint">{p.intro}</p>}
       <PasswordField
         id="unlock-password"
         label={t('popup_unlock_password')}
@@ -80,6 +86,11 @@ export function UnlockForm(p: UnlockFormProps) {
             ? `${t('popup_unlock_submit')} (${wait})`
             : t('popup_unlock_submit')}
       </button>
+      {p.secondary && (
+        <button type="button" class="link" onClick={p.secondary.onClick}>
+          {p.secondary.label}
+        </button>
+      )}
     </form>
   );
 }

@@ -18,6 +18,15 @@ export interface TabState {
   kinds: FieldKind[];
 }
 
+/**
+ * One frame of a tab as the user was shown it when asked to confirm a fill: its frame id and its
+ * origin (scheme, host, port), both from the browser, never from the page.
+ */
+export interface FillTarget {
+  frameId: number;
+  origin: string;
+}
+
 export type FillResult =
   | {
       ok: true;
@@ -32,14 +41,22 @@ export type FillResult =
         | 'no-field'
         | 'not-bound'
         | 'origin-mismatch'
+        | 'insecure'
         | 'no-account'
         | 'no-backup-codes'
         | 'failed';
-      /** for 'not-bound': the page's site the user may choose to remember */
+      /** for 'not-bound': the exact origin the user is asked about, and may choose to remember */
       site?: string;
+      /** for 'not-bound': the frame to confirm; a confirmed fill goes there only, at that origin */
+      target?: FillTarget;
     };
 
 export type Message =
+  /**
+   * sentinel (content) → background: this frame has an input a code could go into; bring in the
+   * detector and the in-field button (scripting.executeScript into the sender's own frame only)
+   */
+  | { type: 'code-candidate' }
   /** content → background: whether this frame has a code field now */
   | { type: 'code-fields'; kinds: FieldKind[] }
   /**
@@ -60,9 +77,11 @@ export type Message =
   | { type: 'tab-state'; tabId: number }
   /**
    * popup → background: fill the account's current code (or next backup code) into the tab.
-   * `allowUnbound` is set only after the user confirmed filling a site the account is not bound to.
+   * `confirmed` is set only after the user confirmed filling a site the account is not bound to:
+   * the frame and origin of the `not-bound` reply they were shown. If that frame's origin has
+   * changed since, nothing is filled ('origin-mismatch').
    */
-  | { type: 'fill-account'; tabId: number; accountId: string; kind: FieldKind; allowUnbound?: boolean }
+  | { type: 'fill-account'; tabId: number; accountId: string; kind: FieldKind; confirmed?: FillTarget }
   /**
    * popup → background: clear the clipboard in `afterSeconds`, even after the popup has closed
    * (Chrome: an offscreen document holds the timer; Firefox: the background page, best effort).
@@ -84,6 +103,8 @@ export type MessageOf<T extends MessageType> = Extract<Message, { type: T }>;
 
 /** Reply type per message. */
 export interface Replies {
+  /** whether the detector was injected into the sender's frame */
+  'code-candidate': { injected: boolean };
   /** whether the frame should show the in-field button (setting) */
   'code-fields': { button: boolean } | undefined;
   'field-fill': { done: 'filled' | 'popup' | 'refused' };
@@ -109,6 +130,8 @@ export interface Sender {
   origin?: string;
   tab?: { id?: number; url?: string };
   frameId?: number;
+  /** Chrome 106+: the sending document (outlives no navigation, unlike frameId) */
+  documentId?: string;
 }
 
 /** Who may send a message: a content script in a web page, or one of our own extension pages. */
@@ -122,6 +145,7 @@ export interface Handler<T extends MessageType> {
 export type HandlerMap = { [T in MessageType]?: Handler<T> };
 
 const MESSAGE_TYPES: ReadonlySet<string> = new Set<MessageType>([
+  'code-candidate',
   'code-fields',
   'field-fill',
   'fill-code',

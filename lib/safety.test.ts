@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shouldRemind, unprotectedCount } from './safety';
+import { safetyReport, shouldRemind, unprotectedCount } from './safety';
 
 const at = (...times: number[]) => times.map((createdAt) => ({ createdAt }));
 
@@ -27,5 +27,33 @@ describe('shouldRemind', () => {
     expect(shouldRemind(at(10, 30), off, 11)).toBe(true);
     expect(shouldRemind(at(10), { ...off, lastBackupAt: 10 }, null)).toBe(false);
     expect(shouldRemind([], off, null)).toBe(false);
+  });
+});
+
+describe('safetyReport', () => {
+  const info = {
+    lastBackupAt: 11,
+    lastSyncAt: 21,
+    syncState: 'paused',
+    syncBytes: 120_000,
+    lastReminderAt: null,
+  };
+  it('with sync off, shows no sync state or bytes and counts only the backup', () => {
+    expect(safetyReport(at(10, 12, 22), info, false, 102_400)).toMatchObject({
+      syncOn: false,
+      syncState: null,
+      syncBytes: null,
+      unprotected: 2,
+      remind: true,
+    });
+  });
+  it('with sync on, the last round counts too and its state and bytes show', () => {
+    expect(safetyReport(at(10, 12, 22), info, true, 102_400)).toMatchObject({
+      syncOn: true,
+      syncState: 'paused',
+      syncBytes: 120_000,
+      quotaBytes: 102_400,
+      unprotected: 1,
+    });
   });
 });

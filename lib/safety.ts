@@ -31,3 +31,48 @@ export function shouldRemind(
   const newest = Math.max(...accounts.map((a) => a.createdAt));
   return lastReminderAt === null || newest > lastReminderAt;
 }
+
+/** What Settings shows of sync and the safety net (nothing secret: readable while locked). */
+export interface SafetyReport {
+  syncOn: boolean;
+  /** The last round's outcome ('synced', 'paused', 'other-vault', 'locked') or null before one. */
+  syncState: string | null;
+  lastSyncAt: number | null;
+  lastBackupAt: number | null;
+  /** Bytes of the browser's sync storage in use, and its quota. */
+  syncBytes: number | null;
+  quotaBytes: number;
+  /** Accounts in neither a backup nor sync. */
+  unprotected: number;
+  /** Whether to remind the user now (see {@link shouldRemind}). */
+  remind: boolean;
+}
+
+/**
+ * Sync's and backups' state as one report for Settings and the reminder after adding accounts.
+ * @see https://developer.chrome.com/docs/extensions/reference/api/storage#property-sync
+ */
+export function safetyReport(
+  accounts: readonly { createdAt: number }[],
+  info: {
+    lastBackupAt: number | null;
+    lastSyncAt: number | null;
+    syncState: string | null;
+    syncBytes: number | null;
+    lastReminderAt: number | null;
+  },
+  syncOn: boolean,
+  quotaBytes: number,
+): SafetyReport {
+  const p: Protection = { lastBackupAt: info.lastBackupAt, lastSyncAt: info.lastSyncAt, syncOn };
+  return {
+    syncOn,
+    syncState: syncOn ? info.syncState : null,
+    lastSyncAt: info.lastSyncAt,
+    lastBackupAt: info.lastBackupAt,
+    syncBytes: syncOn ? info.syncBytes : null,
+    quotaBytes,
+    unprotected: unprotectedCount(accounts, p),
+    remind: shouldRemind(accounts, p, info.lastReminderAt),
+  };
+}

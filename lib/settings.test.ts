@@ -1,3 +1,4 @@
+import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
@@ -8,8 +9,10 @@ import {
   SETTINGS_KEY,
   SETTINGS_VERSION,
   type SettingsMigration,
+  type SettingsPlace,
   saveSettings,
 } from './settings';
+import { settingsStore } from './vault/settings-store';
 
 beforeEach(() => fakeBrowser.reset());
 
@@ -93,22 +96,54 @@ describe('migrateSettings', () => {
   });
 });
 
-describe('load/save in storage.local', () => {
+let dbs = 0;
+/** A fresh settings database (fake-indexeddb is shared per worker) over the fake storage.local. */
+const place = (): SettingsPlace => ({
+  store: settingsStore(`keyfob-settings-test-${process.pid}-${dbs++}`),
+  legacy: browser.storage.local,
+});
+
+describe('load/save in the settings database', () => {
   it('loads defaults when nothing is stored, saves a patch with the version', async () => {
-    expect(await loadSettings()).toEqual(DEFAULT_SETTINGS);
-    const saved = await saveSettings({ autoLockMinutes: 0, theme: 'dark' });
+    const p = place();
+    expect(await loadSettings(p)).toEqual(DEFAULT_SETTINGS);
+    const saved = await saveSettings({ autoLockMinutes: 0, theme: 'dark' }, p);
     expect(saved).toEqual({ ...DEFAULT_SETTINGS, autoLockMinutes: 0, theme: 'dark' });
-    expect((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]).toEqual({
-      version: SETTINGS_VERSION,
-      ...saved,
-    });
-    expect(await loadSettings()).toEqual(saved);
+    expect(await p.store.read()).toEqual({ version: SETTINGS_VERSION, ...saved });
+    expect(await loadSettings(p)).toEqual(saved);
+    expect(await browser.storage.local.get(null)).toEqual({});
     expect(await browser.storage.sync.get(null)).toEqual({});
   });
 
   it('an invalid patch value keeps the current value, not the default', async () => {
-    await saveSettings({ autoLockMinutes: 60 });
-    const next = await saveSettings({ autoLockMinutes: -3, clipboardClearSeconds: 10 });
+    const p = place();
+    await saveSettings({ autoLockMinutes: 60 }, p);
+    const next = await saveSettings({ autoLockMinutes: -3, clipboardClearSeconds: 10 }, p);
     expect(next).toMatchObject({ autoLockMinutes: 60, clipboardClearSeconds: 10 });
+  });
+
+  it('moves settings out of storage.local once, then ignores what a content script writes there', async () => {
+    const p = place();
+    await browser.storage.local.set({
+      [SETTINGS_KEY]: { version: 1, autoLockMinutes: 5, fieldButton: false },
+    });
+    expect(await loadSettings(p)).toMatchObject({ autoLockMinutes: 5, fieldButton: false });
+    expect(await browser.storage.local.get(SETTINGS_KEY)).toEqual({});
+    // A content script's world shares storage.local: its write must change nothing.
+    await browser.storage.local.set({
+      [SETTINGS_KEY]: { version: 1, autoLockMinutes: 0, clipboardClearSeconds: 0, fieldButton: true },
+    });
+    expect(await loadSettings(p)).toMatchObject({
+      autoLockMinutes: 5,
+      clipboardClearSeconds: 30,
+      fieldButton: false,
+    });
+  });
+
+  it('a profile that never had settings stores the defaults at once, so a later write is ignored too', async () => {
+    const p = place();
+    expect(await loadSettings(p)).toEqual(DEFAULT_SETTINGS);
+    await browser.storage.local.set({ [SETTINGS_KEY]: { version: 1, autoLockMinutes: 0 } });
+    expect((await loadSettings(p)).autoLockMinutes).toBe(15);
   });
 });

@@ -1,6 +1,10 @@
 import { browser } from 'wxt/browser';
+import { type SettingsStore, settingsStore } from './vault/settings-store';
 
-/** User settings (not secret), stored in `browser.storage.local` under 'settings'. */
+/**
+ * User settings (not secret), stored in the extension's own IndexedDB (`keyfob-settings`, see
+ * lib/vault/settings-store), out of content scripts' reach; once moved from `storage.local`.
+ */
 export interface Settings {
   /** Lock after this many idle minutes; 0 = only when the browser restarts. */
   autoLockMinutes: number;
@@ -56,7 +60,7 @@ function sanitize(raw: Raw, d: Readonly<Settings> = DEFAULT_SETTINGS): Settings 
 /**
  * Bring whatever was stored (nothing, an old version, garbage) to current, valid settings.
  * Pure. A version newer than this build keeps the fields it understands.
- * @see /work/shared/DESIGN.md "Vault format" (settings paragraph)
+ * @see docs/design.md "Vault format" (settings paragraph)
  */
 export function migrateSettings(
   raw: unknown,
@@ -73,20 +77,43 @@ export function migrateSettings(
   return sanitize(obj);
 }
 
-/** The slice of `browser.storage.local` settings need. */
+/** The slice of `browser.storage.local` the one-time move needs (where settings used to live). */
 export interface SettingsArea {
   get(keys: string[]): Promise<Record<string, unknown>>;
-  set(items: Record<string, unknown>): Promise<void>;
+  remove(keys: string[]): Promise<void>;
 }
 
-const localArea = () => browser.storage.local as unknown as SettingsArea;
+/** Where settings are kept (lib/vault/settings-store), and where they used to be. */
+export interface SettingsPlace {
+  store: SettingsStore;
+  legacy: SettingsArea;
+}
+
+const browserPlace = (): SettingsPlace => ({
+  store: settingsStore(),
+  legacy: browser.storage.local as unknown as SettingsArea,
+});
 
 /**
- * Read settings (defaults when none are stored).
- * @see https://developer.chrome.com/docs/extensions/reference/api/storage#property-local
+ * The first read after an update moves the settings from `storage.local` (where a content
+ * script can write) into the settings database, once: whatever is there afterwards is ignored.
+ * A profile without any gets the defaults stored, so nothing is ever taken from there again.
  */
-export async function loadSettings(area: SettingsArea = localArea()): Promise<Settings> {
-  return migrateSettings((await area.get([SETTINGS_KEY]))[SETTINGS_KEY]);
+async function moveFromLocal({ store, legacy }: SettingsPlace): Promise<Record<string, unknown>> {
+  const old = (await legacy.get([SETTINGS_KEY]))[SETTINGS_KEY];
+  const stored = await store.init({ version: SETTINGS_VERSION, ...migrateSettings(old) });
+  await legacy.remove([SETTINGS_KEY]).catch(() => {});
+  return stored;
+}
+
+/**
+ * Read settings (defaults when none are stored) from the settings database, which content
+ * scripts cannot reach; `storage.local` is read only for the one-time move out of it.
+ * @see https://developer.chrome.com/docs/extensions/reference/api/storage#storage_areas
+ */
+export async function loadSettings(place: SettingsPlace = browserPlace()): Promise<Settings> {
+  const raw = (await place.store.read()) ?? (await moveFromLocal(place));
+  return migrateSettings(raw);
 }
 
 /**
@@ -95,10 +122,10 @@ export async function loadSettings(area: SettingsArea = localArea()): Promise<Se
  */
 export async function saveSettings(
   patch: Partial<Settings>,
-  area: SettingsArea = localArea(),
+  place: SettingsPlace = browserPlace(),
 ): Promise<Settings> {
-  const current = await loadSettings(area);
+  const current = await loadSettings(place);
   const next = sanitize({ ...current, ...patch }, current);
-  await area.set({ [SETTINGS_KEY]: { version: SETTINGS_VERSION, ...next } });
+  await place.store.write({ version: SETTINGS_VERSION, ...next });
   return next;
 }

@@ -23,6 +23,10 @@ export interface AuthBackend {
   /** Rejects with an error whose `code` is `'wrong-password'` on a bad password; nothing changes then. */
   unlock(password: string): Promise<void>;
   lock(): Promise<void>;
+  /** A new device: whether the browser's sync area holds a vault this one could open. */
+  syncedWaiting?(): Promise<boolean>;
+  /** Opens the synced vault here with its master password (rejects like `unlock`). */
+  openSynced?(password: string): Promise<void>;
 }
 
 export interface AuthHooks {
@@ -56,6 +60,8 @@ export function createAuthSlice(
   const createError = signal<Msg | null>(null);
   /** The clock as the unlock form's countdown reads it; advanced once a second while a delay runs. */
   const countdownNow = signal(clock.now());
+  /** No vault here, but the browser's sync holds one: offer to open it rather than create another. */
+  const synced = signal(false);
   let ticker: ReturnType<typeof setTimeout> | undefined;
 
   function tick(): void {
@@ -75,12 +81,13 @@ export function createAuthSlice(
     await hooks.shown?.();
   }
 
-  async function unlock(password: string): Promise<void> {
+  /** One unlock attempt through `via`, under the growing retry delay. */
+  async function attempt(via: (password: string) => Promise<void>, password: string): Promise<void> {
     const s = unlockState.value;
     if (s.busy || clock.now() < s.retryAt) return;
     unlockState.value = { ...s, busy: true, error: null };
     try {
-      await backend.unlock(password);
+      await via(password);
     } catch (e) {
       const wrong = errorCode(e) === 'wrong-password';
       const failures = wrong ? s.failures + 1 : s.failures;
@@ -95,6 +102,7 @@ export function createAuthSlice(
       return;
     }
     unlockState.value = FRESH;
+    synced.value = false;
     await open();
   }
 
@@ -147,10 +155,22 @@ export function createAuthSlice(
   return {
     status,
     unlockState,
+    synced,
+    unlock: (password: string) => attempt((pw) => backend.unlock(pw), password),
+    /** Opens the synced vault on this new device (same retry delay as unlocking). */
+    openSynced: (password: string) =>
+      attempt((pw) => backend.openSynced?.(pw) ?? Promise.reject(new Error('unsupported')), password),
+    /** Called when the page finds no vault here: looks for one in the browser's sync. */
+    async checkSynced(): Promise<void> {
+      synced.value = (await backend.syncedWaiting?.().catch(() => false)) ?? false;
+    },
+    /** The user chose to create a new vault instead of opening the synced one. */
+    declineSynced(): void {
+      synced.value = false;
+    },
     busy,
     createError,
     countdownNow,
-    unlock,
     create,
     lock,
     locked,

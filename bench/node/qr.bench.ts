@@ -1,33 +1,34 @@
-// QR decoding on the shared fixture images: Keyfob's decodeQrCodes against plain jsQR
-// (`attemptBoth`, full image) in the same run. Each image is decoded ROUNDS times per decoder,
-// interleaved; times are per-image medians, counts come from the median round.
+// QR decoding on the fixture images: Keyfob's decodeQrCodes side by side with ZXing-C++
+// (zxing-wasm, bench/node/zxing.ts) in the same run. Each image is decoded ROUNDS times per
+// decoder, interleaved; times are per-image medians. Then one more round with two CPU-spinning
+// child processes beside it: the count (and, for Keyfob, every answer) must not change, since
+// its budget counts work, not time.
+import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
-import jsQR from 'jsqr';
 import { decodeQrCodes } from '../../lib/qr';
 import { loadImage, type RgbaImage } from '../../lib/qr/test-images';
 import { median, type Row } from './shared';
+import { loadZxing } from './zxing';
 
 export const groups = ['qr'];
 
 const ROUNDS = Number(process.env.QR_BENCH_ROUNDS ?? 3);
+/** "≥ 1080p": at least as many pixels as 1920×1080. */
+const HD_PX = 1920 * 1080;
 
 interface Fixture {
   file: string;
   img: RgbaImage;
   want: string[];
 }
-type Decoder = (img: RgbaImage) => string[];
-
-const decoders: Record<string, Decoder> = {
-  'Keyfob decodeQrCodes': (img) => decodeQrCodes(img),
-  // jsQR 1.4 stores passed options in shared defaults: always pass inversionAttempts.
-  'plain jsQR attemptBoth': (img) => {
-    const r = jsQR(img.data, img.width, img.height, { inversionAttempts: 'attemptBoth' });
-    return r ? [r.data] : [];
-  },
-};
+type Decoder = (img: RgbaImage) => Promise<string[]> | string[];
+/** Per decoder: texts per fixture (first timed round) and ms per fixture per round. */
+interface Outcome {
+  texts: string[][];
+  ms: number[][];
+}
 
 /** The project's tests/fixtures/qr, found from wherever the bundle runs. */
 function fixtureDir(): string {
@@ -51,103 +52,128 @@ function loadFixtures(): Fixture[] {
   }));
 }
 
+/** Decodes every fixture `rounds` times with each decoder, interleaved image by image. */
+async function pass(decoders: Record<string, Decoder>, fixtures: Fixture[], rounds: number) {
+  const out: Record<string, Outcome> = {};
+  for (const name of Object.keys(decoders)) out[name] = { texts: [], ms: fixtures.map(() => []) };
+  for (let round = 0; round < rounds; round++) {
+    for (const [i, f] of fixtures.entries()) {
+      for (const [name, decode] of Object.entries(decoders)) {
+        const t0 = performance.now();
+        const texts = await decode(f.img);
+        const o = out[name] as Outcome;
+        o.ms[i]?.push(performance.now() - t0);
+        if (round === 0) o.texts[i] = texts;
+      }
+    }
+  }
+  return out;
+}
+
+/** Two child processes spinning a core each, for the busy pass. */
+function spinners(): ChildProcess[] {
+  return [0, 1].map(() => spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' }));
+}
+
 export async function run(want: (group: string) => boolean): Promise<Row[]> {
   if (!want('qr')) return [];
   const fixtures = loadFixtures();
-  // Warm the JIT on a few images so the first fixture does not pay for compilation.
-  for (const f of fixtures.slice(0, 5)) for (const d of Object.values(decoders)) d(f.img);
+  const decoders: Record<string, Decoder> = {
+    Keyfob: (img) => decodeQrCodes(img),
+    ZXing: await loadZxing(),
+  };
+  await pass(decoders, fixtures.slice(0, 8), 1); // warm the JIT and the wasm
   const load = loadavg()[0] ?? 0;
-  const times = new Map<string, number[][]>(); // decoder → per fixture → ms per round
-  const found = new Map<string, string[][][]>(); // decoder → round → per fixture → texts
-  for (const name of Object.keys(decoders)) {
-    times.set(
-      name,
-      fixtures.map(() => []),
-    );
-    found.set(name, []);
-  }
-  for (let round = 0; round < ROUNDS; round++) {
-    for (const name of Object.keys(decoders)) found.get(name)?.push([]);
-    fixtures.forEach((f, i) => {
-      for (const [name, decode] of Object.entries(decoders)) {
-        const t0 = performance.now();
-        const texts = decode(f.img);
-        times.get(name)?.[i]?.push(performance.now() - t0);
-        found.get(name)?.[round]?.push(texts);
-      }
-    });
+  const quiet = await pass(decoders, fixtures, ROUNDS);
+  const busyProcs = spinners();
+  let busy: Record<string, Outcome>;
+  try {
+    await new Promise((r) => setTimeout(r, 200));
+    busy = await pass(decoders, fixtures, 1);
+  } finally {
+    for (const p of busyProcs) p.kill();
   }
   const rows: Row[] = [];
+  const hd = fixtures.map((f) => f.img.width * f.img.height >= HD_PX);
+  const stat = (o: Outcome) => {
+    const per = o.ms.map((ts) => median(ts));
+    const big = per.filter((_, i) => hd[i]);
+    return {
+      median: median(big),
+      worst: Math.max(...big),
+      worstFile: fixtures[per.indexOf(Math.max(...big))]?.file,
+    };
+  };
   for (const name of Object.keys(decoders)) {
-    rows.push(...summarise(name, fixtures, times.get(name) ?? [], found.get(name) ?? []));
+    const q = quiet[name] as Outcome;
+    const b = busy[name] as Outcome;
+    const s = stat(q);
+    const row = (figure: string, value: number | string, unit = '', target?: string): Row => ({
+      group: 'qr',
+      name: `${name}: ${figure}`,
+      value,
+      unit,
+      ...(target ? { target } : {}),
+    });
+    const sameAnswers = fixtures.every((_, i) => sameSet(q.texts[i] ?? [], b.texts[i] ?? []));
+    rows.push(
+      row('images decoded (quiet)', count(fixtures, q.texts)),
+      row('images decoded (2 busy processes beside it)', count(fixtures, b.texts), '', 'same as quiet'),
+      row('every answer the same busy and quiet', sameAnswers ? 'yes' : 'no'),
+      row('multi-code images, every code found', countMulti(fixtures, q.texts)),
+      row('images with a wrong or invented text', String(wrongs(fixtures, q.texts)), '', '0'),
+      row(`median per image ≥1080p (${hd.filter(Boolean).length} images)`, s.median, 'ms'),
+      row(`worst image ≥1080p (${s.worstFile})`, s.worst, 'ms'),
+      row('not decoded', misses(fixtures, q.texts), ''),
+    );
   }
-  rows.push({
-    group: 'qr',
-    name: 'machine load (1-min average) at the start of the timed rounds',
-    value: load.toFixed(1),
-    unit: '',
-  });
+  const k = stat(quiet.Keyfob as Outcome);
+  const z = stat(quiet.ZXing as Outcome);
+  rows.push(
+    {
+      group: 'qr',
+      name: 'Keyfob ÷ ZXing, median ≥1080p',
+      value: (k.median / z.median).toFixed(2),
+      unit: '×',
+      target: '≤ 3',
+    },
+    {
+      group: 'qr',
+      name: 'Keyfob ÷ ZXing, worst ≥1080p',
+      value: (k.worst / z.worst).toFixed(2),
+      unit: '×',
+      target: '≤ 3',
+    },
+    {
+      group: 'qr',
+      name: 'machine load (1-min average) before the timed rounds',
+      value: load.toFixed(1),
+      unit: '',
+    },
+  );
   return rows;
 }
 
-function summarise(name: string, fixtures: Fixture[], times: number[][], rounds: string[][][]): Row[] {
-  const withCodes = fixtures.filter((f) => f.want.length > 0);
-  const multi = fixtures.filter((f) => f.want.length > 1);
-  const perRound = rounds.map((texts) => {
-    const full = (f: Fixture): boolean => f.want.every((w) => texts[fixtures.indexOf(f)]?.includes(w));
-    return {
-      decoded: withCodes.filter(full).length,
-      multi: multi.filter(full).length,
-      // Any text on a no-code image, or a text the image does not hold.
-      wrong: fixtures.filter((f, i) => (texts[i] ?? []).some((t) => !f.want.includes(t))).length,
-    };
-  });
-  perRound.sort((a, b) => a.decoded - b.decoded);
-  const mid = perRound[perRound.length >> 1] ?? { decoded: 0, multi: 0, wrong: 0 };
-  const medians = times.map((ts) => median(ts));
-  const hd = medians.filter((_, i) => fixtures[i]?.img.width === 1920 && fixtures[i]?.img.height === 1080);
-  const big = medians.filter((_, i) => (fixtures[i]?.img.width ?? 0) >= 3840);
-  const failed = withCodes.filter((f) => {
-    const i = fixtures.indexOf(f);
-    return !f.want.every((w) => rounds[0]?.[i]?.includes(w));
-  });
-  return [
-    {
-      group: 'qr',
-      name: `${name}: images decoded`,
-      value: `${mid.decoded}/${withCodes.length}`,
-      unit: '',
-      target: '> ZXing 56/61',
-    },
-    {
-      group: 'qr',
-      name: `${name}: two-code images, both found`,
-      value: `${mid.multi}/${multi.length}`,
-      unit: '',
-      target: '3/3',
-    },
-    {
-      group: 'qr',
-      name: `${name}: images with a wrong or false-positive text`,
-      value: String(mid.wrong),
-      unit: '',
-      target: '0',
-    },
-    { group: 'qr', name: `${name}: median per image`, value: median(medians), unit: 'ms' },
-    { group: 'qr', name: `${name}: worst image`, value: Math.max(...medians), unit: 'ms' },
-    {
-      group: 'qr',
-      name: `${name}: worst 1920×1080 image`,
-      value: Math.max(...hd),
-      unit: 'ms',
-      target: '≤ 250',
-    },
-    { group: 'qr', name: `${name}: worst 3840×2160 image`, value: Math.max(...big), unit: 'ms' },
-    {
-      group: 'qr',
-      name: `${name}: not decoded (round 1)`,
-      value: failed.map((f) => f.file).join(' ') || '-',
-      unit: '',
-    },
-  ];
+const sameSet = (a: string[], b: string[]): boolean => a.length === b.length && a.every((x) => b.includes(x));
+const withCodes = (fs: Fixture[]) => fs.filter((f) => f.want.length > 0);
+const full = (f: Fixture, texts: string[] | undefined) => f.want.every((w) => texts?.includes(w));
+
+function count(fs: Fixture[], texts: string[][]): string {
+  const n = fs.filter((f, i) => f.want.length > 0 && full(f, texts[i])).length;
+  return `${n}/${withCodes(fs).length}`;
 }
+
+function countMulti(fs: Fixture[], texts: string[][]): string {
+  const multi = fs.filter((f) => f.want.length > 1);
+  return `${multi.filter((f) => full(f, texts[fs.indexOf(f)])).length}/${multi.length}`;
+}
+
+/** Images with any text they do not hold (on a no-code image: any text at all). */
+const wrongs = (fs: Fixture[], texts: string[][]): number =>
+  fs.filter((f, i) => (texts[i] ?? []).some((t) => !f.want.includes(t))).length;
+
+const misses = (fs: Fixture[], texts: string[][]): string =>
+  fs
+    .filter((f, i) => f.want.length > 0 && !full(f, texts[i]))
+    .map((f) => f.file)
+    .join(' ') || '-';

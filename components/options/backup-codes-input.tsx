@@ -17,7 +17,7 @@ export interface BackupCodesInputProps {
 /**
  * Add or replace the sheet: paste the codes or upload the .txt the site gave you; the number of
  * codes found is shown before saving, and replacing asks first (the old codes become invalid).
- * @see /work/shared/DESIGN.md "Module contracts" (lib/recovery parseBackupCodes)
+ * @see docs/design.md "Module contracts" (lib/recovery parseBackupCodes)
  */
 export function BackupCodesInput(p: BackupCodesInputProps) {
   const t = useT();

@@ -35,7 +35,7 @@ export interface BackupCodesSectionProps {
 /**
  * One account's backup (recovery) codes: count left with a low warning, the masked list,
  * print / download, and adding or replacing the set.
- * @see /work/shared/DESIGN.md "Module contracts" (lib/recovery)
+ * @see docs/design.md "Module contracts" (lib/recovery)
  */
 export function BackupCodesSection(p: BackupCodesSectionProps) {
   const t = useT();

@@ -14,7 +14,7 @@ export interface ChangePasswordProps {
 
 /**
  * Change the master password: current, new, confirm. The vault key is only re-wrapped.
- * @see /work/shared/DESIGN.md "Vault format" (change password = re-wrap)
+ * @see docs/design.md "Vault format" (change password = re-wrap)
  */
 export function ChangePassword(p: ChangePasswordProps) {
   const t = useT();

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { Msg } from '../../lib/i18n';
 import type { ExportKind } from '../../state/options/export';
@@ -17,6 +18,8 @@ export interface ExportSectionProps {
   onAegis(password: string | null): void;
   onShowQr(accountId: string): void;
   onHideQr(): void;
+  /** Cards the page adds to this section (sync and the safety net; other exports). */
+  children?: ComponentChildren;
 }
 
 /**
@@ -100,6 +103,7 @@ export function ExportSection(p: ExportSectionProps) {
           </div>
         )}
       </section>
+      {p.children}
       <ExportQr
         accounts={p.accounts}
         qr={p.qr}

@@ -14,7 +14,7 @@ export interface ImportPasswordProps {
 /**
  * Asked when a file is encrypted ('password-required'); a wrong password keeps the form open
  * with a clear message. The password only decrypts this file; it is not stored.
- * @see /work/shared/research/import-formats.md
+ * @see docs/research/import-formats.md
  */
 export function ImportPassword(p: ImportPasswordProps) {
   const t = useT();

@@ -31,7 +31,7 @@ export interface ImportSectionProps {
 /**
  * Import from QR images, the current tab, pasted links or other authenticators' exports.
  * Nothing is written until the user confirms the preview.
- * @see /work/shared/research/import-formats.md
+ * @see docs/research/import-formats.md
  */
 export function ImportSection(p: ImportSectionProps) {
   const t = useT();

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { Msg } from '../../lib/i18n';
 import { countKey } from '../../lib/i18n';
 import type { KdfInfo, OptionsSettings, Theme } from '../../state/options/types';
@@ -17,6 +18,8 @@ export interface SettingsSectionProps {
   onSave(settings: OptionsSettings): void;
   onOpenShortcuts(): void;
   onChangePassword(oldPassword: string, newPassword: string): Promise<boolean>;
+  /** Cards the page adds to this section (sync and the safety net; other exports). */
+  children?: ComponentChildren;
 }
 
 type NumberField = 'autoLockMinutes' | 'clipboardClearSeconds' | 'lowBackupCodes';
@@ -138,6 +141,7 @@ export function SettingsSection(p: SettingsSectionProps) {
           {t('options_shortcut_change')}
         </button>
       </div>
+      {p.children}
       <ChangePassword busy={p.busy} error={p.passwordError} onChange={p.onChangePassword} />
       {p.kdf && (
         <div class="card">

@@ -12,7 +12,7 @@ export interface SitesEditorProps {
 /**
  * The sites an account fills on: a list with Remove buttons, a field to add one, and a
  * one-click "Add current tab's site".
- * @see /work/shared/DESIGN.md "Data flow" (binding by registrable domain)
+ * @see docs/design.md "Data flow" (binding by registrable domain)
  */
 export function SitesEditor(p: SitesEditorProps) {
   const t = useT();

@@ -17,7 +17,7 @@ import {
 } from '../lib/totp.mjs';
 
 const fixtures = JSON.parse(
-  readFileSync(new URL('../../../shared/fixtures/rfc-vectors.json', import.meta.url), 'utf8'),
+  readFileSync(new URL('../../tests/fixtures/rfc-vectors.json', import.meta.url), 'utf8'),
 );
 /** @param {'SHA1' | 'SHA256' | 'SHA512'} name */
 const seed = (name) => Buffer.from(fixtures.seeds[name].ascii);

@@ -27,7 +27,16 @@ export function createContext(
 ): BackgroundContext {
   const session = browserSession();
   const settings = () => loadSettings();
-  const vault = openVault({ session, idleMinutes: async () => (await settings()).autoLockMinutes });
+  // At once, before any page of a fresh install can run a content script: the first read moves
+  // settings out of storage.local (which content scripts can write) into the settings database.
+  void settings().catch(() => {});
+  // Nothing the background reads on its own counts as activity: its reads follow what pages report
+  // and timers. What the user starts (a fill, the shortcut) touches the session explicitly.
+  const vault = openVault({
+    session,
+    idleMinutes: async () => (await settings()).autoLockMinutes,
+    touchOnUse: false,
+  });
   const registry = browser.storage.session
     .get(TABS_KEY)
     .then((got) => TabRegistry.fromJSON(got[TABS_KEY]))

@@ -25,13 +25,15 @@ async function askingFrame(ctx: BackgroundContext, sender: Sender, kind: unknown
  * frame's own origin (never a claimed one), that it has a code field, which accounts are bound to
  * its site. Exactly one → its code goes to that frame only; otherwise (several, none, locked) the
  * popup opens so the user chooses, as with the fill shortcut.
- * @see /work/shared/DESIGN.md "Security rules" (in-field button)
+ * @see docs/design.md "Security rules" (in-field button)
  */
 export function fieldButtonFeature(ctx: BackgroundContext): HandlerMap {
   return {
     'field-fill': {
       from: 'content',
       async handle(msg, sender) {
+        // One-time codes only: a backup code is spent for good, so it stays an explicit popup action.
+        if (msg.kind !== 'otp') return { done: 'refused' };
         const asking = await askingFrame(ctx, sender, msg.kind);
         if (!asking) return { done: 'refused' };
         const { tabId, kind, frame } = asking;

@@ -10,7 +10,7 @@ type Base = Omit<BackgroundContext, 'updateBadge' | 'updateAllBadges'>;
 
 /**
  * The accounts bound to any of `frames` (none while locked: sites live in the encrypted records).
- * @see /work/shared/DESIGN.md "Data flow" (Fill)
+ * @see docs/design.md "Data flow" (Fill)
  */
 export async function matchingAccounts(ctx: Base, frames: FrameFields[]) {
   if (!frames.length || !(await ctx.vault.isUnlocked())) return [];
@@ -34,7 +34,7 @@ export function senderOrigin(sender: Sender): string | null {
 
 /**
  * Fills through lib/fill with the real vault, registry, clock and tabs.sendMessage.
- * @see /work/shared/DESIGN.md "Data flow" (Fill)
+ * @see docs/design.md "Data flow" (Fill)
  */
 export async function fillFor(ctx: Base, req: FillRequest): Promise<FillResult> {
   return fillAccount(
@@ -48,6 +48,17 @@ export async function fillFor(ctx: Base, req: FillRequest): Promise<FillResult> 
     },
     req,
   );
+}
+
+/**
+ * A fill the user started (the popup's Fill, the shortcut) is their activity: it restarts the
+ * auto-lock timer, once it worked (the vault was still open when it read the account). Nothing a
+ * page causes gets here: content-script messages and badge reads never touch the session.
+ */
+async function userFill(ctx: Base, req: FillRequest): Promise<FillResult> {
+  const result = await fillFor(ctx, req);
+  if (result.ok) await ctx.vault.touch().catch(() => {});
+  return result;
 }
 
 /**
@@ -68,7 +79,7 @@ export async function updateBadge(ctx: Base, tabId: number): Promise<void> {
 /**
  * Code-field reports from content scripts, tab state for the popup, filling, and the fill
  * shortcut. Only the code and the frame's expected origin ever reach a content script.
- * @see /work/shared/DESIGN.md "Data flow" (Fill, Content script)
+ * @see docs/design.md "Data flow" (Fill, Content script)
  */
 export function fillFeature(ctx: BackgroundContext): HandlerMap {
   browser.tabs.onRemoved.addListener(async (tabId) => {
@@ -84,7 +95,7 @@ export function fillFeature(ctx: BackgroundContext): HandlerMap {
     await runFillShortcut({
       matching: async () =>
         (await matchingAccounts(ctx, (await ctx.registry).framesWith(tabId, 'otp'))).map((a) => a.id),
-      fill: (accountId) => fillFor(ctx, { tabId, accountId, kind: 'otp' }),
+      fill: (accountId) => userFill(ctx, { tabId, accountId, kind: 'otp' }),
       openPopup: () => browser.action.openPopup(),
     });
     await ctx.updateBadge(tabId).catch(() => {});
@@ -120,8 +131,8 @@ export function fillFeature(ctx: BackgroundContext): HandlerMap {
     'fill-account': {
       from: 'extension',
       async handle(msg) {
-        const { tabId, accountId, kind, allowUnbound } = msg;
-        const result = await fillFor(ctx, { tabId, accountId, kind, allowUnbound });
+        const { tabId, accountId, kind, confirmed } = msg;
+        const result = await userFill(ctx, { tabId, accountId, kind, ...(confirmed ? { confirmed } : {}) });
         await ctx.updateBadge(tabId).catch(() => {});
         return result;
       },

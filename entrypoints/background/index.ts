@@ -4,6 +4,7 @@ import { clipboardFeature } from './clipboard';
 import { createContext } from './context';
 import { fieldButtonFeature } from './field-button';
 import { fillFeature, updateBadge } from './fill';
+import { injectFeature } from './inject';
 import { sessionFeature } from './session';
 import { syncFeature } from './sync';
 
@@ -11,7 +12,7 @@ import { syncFeature } from './sync';
  * The service worker: wires each feature's message handlers into the one router. Features live
  * in sibling files (one per concern) and keep no state beyond storage.session, so a worker
  * restart keeps an unlocked session.
- * @see /work/shared/DESIGN.md "Message protocol"
+ * @see docs/design.md "Message protocol"
  */
 export default defineBackground(() => {
   const ctx = createContext(updateBadge);
@@ -20,6 +21,7 @@ export default defineBackground(() => {
       ...sessionFeature(ctx),
       ...fillFeature(ctx),
       ...fieldButtonFeature(ctx),
+      ...injectFeature(),
       ...captureFeature(ctx),
       ...clipboardFeature(),
       ...syncFeature(ctx),

@@ -4,7 +4,7 @@ import type { BackgroundContext } from './context';
 
 /**
  * Auto-lock (idle alarm, OS screen lock) and the lock/activity messages from extension pages.
- * @see /work/shared/DESIGN.md "Data flow" (Auto-lock)
+ * @see docs/design.md "Data flow" (Auto-lock)
  */
 export function sessionFeature(ctx: BackgroundContext): HandlerMap {
   installAutoLock({

@@ -23,22 +23,26 @@ function validFill(msg: MessageOf<'fill-code'>): boolean {
 }
 
 /**
- * Runs in every frame of http(s) pages. Finds code fields (on load and as the page changes), tells
+ * Injected into a frame of an http(s) page once its sentinel saw a candidate input. Finds code fields (on load and as the page changes), tells
  * the background whether this frame has one, shows the optional in-field button, and fills a code
  * when the background asks — only if the request names this frame's own origin. It never sees a
  * secret: only the code it is asked to fill.
- * @see /work/shared/DESIGN.md "Data flow" (Content script)
+ * @see docs/design.md "Data flow" (Content script)
  */
 export default defineContentScript({
+  // Not in the manifest: entrypoints/sentinel.ts (in every frame) asks the background to inject
+  // this into a frame once it has an input a code could go into (entrypoints/background/inject.ts).
+  // WXT turns these matches into the host permissions scripting.executeScript needs.
+  registration: 'runtime',
   matches: ['http://*/*', 'https://*/*'],
-  allFrames: true,
-  runAt: 'document_idle',
   main(ctx) {
     let buttonOn = false;
-    const button = createFieldButton(document, browser.i18n.getMessage('field_button_label'), (kind) => {
-      sendToBackground({ type: 'field-fill', kind }).catch(() => {});
+    // The button fills one-time codes only; a backup code stays an explicit action in the popup.
+    const button = createFieldButton(document, browser.i18n.getMessage('field_button_label'), () => {
+      sendToBackground({ type: 'field-fill', kind: 'otp' }).catch(() => {});
     });
-    const follow = (targets: CodeTarget[]) => button.show(buttonOn ? targets[0] : undefined);
+    const follow = (targets: CodeTarget[]) =>
+      button.show(buttonOn ? targets.find((t) => t.kind === 'otp') : undefined);
 
     let reported: FieldKind[] = [];
     const report = (kinds: FieldKind[]): void => {

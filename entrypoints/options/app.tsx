@@ -1,9 +1,11 @@
 import { useEffect, useMemo } from 'preact/hooks';
 import { I18nContext } from '../../components/i18n';
 import { englishTranslate } from '../../components/i18n-en';
+import { BackupReminder } from '../../components/options/backup-reminder';
 import { OptionsNav } from '../../components/options/options-nav';
 import { Toast } from '../../components/options/toast';
 import { SetupForm } from '../../components/setup-form';
+import { SyncedUnlock } from '../../components/synced-unlock';
 import { UnlockForm } from '../../components/unlock-form';
 import type { Clock } from '../../lib/clock';
 import type { Translate } from '../../lib/i18n';
@@ -73,6 +75,18 @@ export function App({ backend, clock = systemClock, translate = englishTranslate
           </header>
           <OptionsNav sections={SECTIONS} current={store.route.value.section} />
           <main id="main" tabIndex={-1}>
+            <BackupReminder
+              count={store.sync.reminder.value}
+              onExport={() => {
+                store.sync.dismissReminder();
+                go('#export');
+              }}
+              onSettings={() => {
+                store.sync.dismissReminder();
+                go('#settings');
+              }}
+              onDismiss={store.sync.dismissReminder}
+            />
             <SectionView store={store} go={go} />
           </main>
         </div>
@@ -90,7 +104,15 @@ export function App({ backend, clock = systemClock, translate = englishTranslate
               onUnlock={(pw) => void store.unlock(pw)}
             />
           )}
-          {status === 'none' && (
+          {status === 'none' && store.synced.value && (
+            <SyncedUnlock
+              state={store.unlockState.value}
+              now={store.countdownNow.value}
+              onOpen={(pw) => void store.openSynced(pw)}
+              onCreateInstead={store.declineSynced}
+            />
+          )}
+          {status === 'none' && !store.synced.value && (
             <SetupForm
               busy={store.busy.value}
               error={createError ? translate(createError.key, createError.subs) : undefined}

@@ -22,7 +22,10 @@ export function createFileActions(vault: Vault): FileActions {
   return {
     async exportBackup(password) {
       const { accounts, recovery } = await vault.exportSnapshot();
-      const file = await createBackup({ accounts, recovery }, password, { now: Date.now() });
+      const now = Date.now();
+      const file = await createBackup({ accounts, recovery }, password, { now });
+      // For the safety net: every account up to now is in an encrypted backup.
+      await vault.noteProtection({ lastBackupAt: now });
       return json(JSON.stringify(file));
     },
     async exportOtpauthList() {

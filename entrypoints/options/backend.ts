@@ -1,19 +1,20 @@
 import { browser } from 'wxt/browser';
-import { parseImport } from '@/lib/import';
 import { FILL_COMMAND } from '@/lib/messages';
 import { sendToBackground } from '@/lib/messaging';
 import { loadSettings, saveSettings } from '@/lib/settings';
 import { browserSession, openVault, SESSION_KEY } from '@/lib/vault';
 import type { OptionsBackend, OptionsSettings, ParsedImport } from '../../state/options/types';
 import { createFileActions } from './backend-files';
+import { createSyncActions } from './backend-sync';
 import { createTabActions } from './backend-tabs';
+import { createImportClient } from './import-client';
 import { createQrClient } from './qr-client';
 
 /**
  * The options page's real backend. The vault is opened right here (an extension page may use
  * IndexedDB and storage.session, like the popup); every change tells the background
  * (`vault-changed`) so badges and menus follow. File, export and tab helpers live in siblings.
- * @see /work/shared/DESIGN.md "Data flow"
+ * @see docs/design.md "Data flow"
  */
 export function createBrowserBackend(): OptionsBackend {
   const vault = openVault({
@@ -30,13 +31,13 @@ export function createBrowserBackend(): OptionsBackend {
     }
   };
   const qr = createQrClient();
+  const importer = createImportClient();
   const tabs = createTabActions(qr);
   const files = createFileActions(vault);
 
   return {
     status: () => vault.status(),
     create: (password) => write(() => vault.create(password)),
-    unlock: (password) => write(() => vault.unlock(password)),
     lock: () => write(() => vault.lock()),
     watchLock(onLocked) {
       // The key lives in storage.session; its removal is the lock, wherever it happened.
@@ -64,13 +65,16 @@ export function createBrowserBackend(): OptionsBackend {
     setRecovery: (accountId, sheet) =>
       write(() => (sheet ? vault.setRecovery(accountId, sheet) : vault.removeRecovery(accountId))),
 
-    // Importers return their objects as-is; only the Keyfob backup's carry the optional extras.
-    parseFile: (file, password) => parseImport(file, { password }) as Promise<ParsedImport>,
+    // In a worker (key derivations take seconds by design). Importers return their objects as-is;
+    // only the Keyfob backup's carry the optional extras.
+    parseFile: (file, password) => importer.parse(file, password) as Promise<ParsedImport>,
     decodeImage: (image) => qr.decode(image),
     captureTab: () => tabs.captureTab(),
     currentTabSite: () => tabs.currentTabSite(),
 
     ...files,
+    // unlock too: a password changed on another device opens through the synced header.
+    ...createSyncActions(vault, changed),
 
     getSettings: (): Promise<OptionsSettings> => loadSettings(),
     async saveSettings(settings) {

@@ -8,7 +8,7 @@ import './style.css';
 import './controls.css';
 import './sections.css';
 
-/** Keys are checked by the locale JSON tests, so the page passes them through untyped. */
+/** Keys are checked by tests/unit/locales.test.ts, so the page passes them through untyped. */
 const getMessage = browser.i18n.getMessage.bind(browser.i18n) as (key: string, subs?: string[]) => string;
 
 /** Mounts the options page over the real backend, with the browser's locale. */

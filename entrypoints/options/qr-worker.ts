@@ -4,7 +4,7 @@
  * jsqr is loaded only here. Receives an image Blob (or a data URL), rasterises it with
  * createImageBitmap + OffscreenCanvas, and replies with every QR text lib/qr finds.
  * @see https://developer.mozilla.org/en-US/docs/Web/API/OffscreenCanvas
- * @see /work/shared/DESIGN.md "Module contracts" (lib/qr decodeQrCodes)
+ * @see docs/design.md "Module contracts" (lib/qr decodeQrCodes)
  */
 import { decodeQrCodes } from '../../lib/qr';
 import type { QrRequest, QrResponse } from './qr-protocol';

@@ -1,9 +1,11 @@
 import { AccountsSection } from '../../components/options/accounts-section';
 import { AddSection } from '../../components/options/add-section';
 import { BackupCodesSection } from '../../components/options/backup-codes-section';
+import { ExportGoogle } from '../../components/options/export-google';
 import { ExportSection } from '../../components/options/export-section';
 import { ImportSection } from '../../components/options/import-section';
 import { SettingsSection } from '../../components/options/settings-section';
+import { SyncCard } from '../../components/options/sync-card';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 import { formatHash } from '../../state/options/route';
 import type { OptionsStore } from '../../state/options/store';
@@ -106,7 +108,14 @@ export function SectionView({ store, go }: { store: OptionsStore; go(hash: strin
           onAegis={x.aegis}
           onShowQr={x.showQr}
           onHideQr={x.hideQr}
-        />
+        >
+          <ExportGoogle
+            shown={store.sync.google.value}
+            disabled={accounts.length === 0}
+            onShow={() => void store.sync.showGoogle()}
+            onHide={store.sync.hideGoogle}
+          />
+        </ExportSection>
       );
     }
     case 'settings': {
@@ -122,7 +131,17 @@ export function SectionView({ store, go }: { store: OptionsStore; go(hash: strin
           onSave={s.save}
           onOpenShortcuts={s.openShortcuts}
           onChangePassword={s.changePassword}
-        />
+        >
+          <SyncCard
+            on={s.settings.value?.sync ?? false}
+            report={store.sync.report.value}
+            round={store.sync.round.value}
+            busy={store.sync.busy.value}
+            joinError={store.sync.joinError.value}
+            onToggle={(on) => void store.sync.setOn(on)}
+            onJoin={(pw) => void store.sync.join(pw)}
+          />
+        </SettingsSection>
       );
     }
     default: {

@@ -7,6 +7,7 @@ import { I18nContext, useT } from '../../components/i18n';
 import { PopupHeader } from '../../components/search-bar';
 import { SetupForm } from '../../components/setup-form';
 import { StatusLine } from '../../components/status-line';
+import { SyncedUnlock } from '../../components/synced-unlock';
 import { UnlockForm } from '../../components/unlock-form';
 import type { Clock } from '../../lib/clock';
 import type { Translate } from '../../lib/i18n';
@@ -210,6 +211,16 @@ function Screen({ store, listHeight }: { store: PopupStore; listHeight?: number 
       </div>
     );
   }
+  if (view === 'none' && store.synced.value) {
+    return (
+      <SyncedUnlock
+        state={store.unlockState.value}
+        now={store.countdownNow.value}
+        onOpen={(pw) => void store.openSynced(pw)}
+        onCreateInstead={store.declineSynced}
+      />
+    );
+  }
   if (view === 'none') {
     const error = store.createError.value;
     return (
@@ -239,7 +250,7 @@ function Screen({ store, listHeight }: { store: PopupStore; listHeight?: number 
 
 /**
  * The popup: setup, unlock, or the account list, over one store created from `backend`.
- * @see /work/shared/DESIGN.md (Data flow: List, Fill)
+ * @see docs/design.md (Data flow: List, Fill)
  */
 export function App({ backend, clock, t, listHeight, loadSites }: AppProps) {
   // init() starts with the store, not in an effect: effects wait for the first frame, and the

@@ -3,10 +3,11 @@ import { copyToClipboard } from '@/lib/clipboard';
 import { sendToBackground } from '@/lib/messaging';
 import { type FrameText, readFrameText } from '@/lib/page/frame-text';
 import { markUnused, recreate } from '@/lib/recovery';
-import { loadSettings, type Settings } from '@/lib/settings';
+import { loadSettings, type Settings, saveSettings } from '@/lib/settings';
+import { browserSyncArea } from '@/lib/sync/area';
 import { browserSession, openVault } from '@/lib/vault';
 import type { StoredAccount } from '@/lib/vault/types';
-import type { FieldKind, PopupAccount, PopupBackend } from '../../state/popup/types';
+import type { FieldKind, FillTarget, PopupAccount, PopupBackend } from '../../state/popup/types';
 
 const toPopup = (a: StoredAccount): PopupAccount => a;
 
@@ -16,7 +17,7 @@ const toPopup = (a: StoredAccount): PopupAccount => a;
  * background, which outlives the popup.
  * Settings are read once per popup (`settings`, shared with main.tsx's theme): a popup lives for
  * seconds, and every read is a storage round trip on the way to the first paint.
- * @see /work/shared/DESIGN.md "Data flow"
+ * @see docs/design.md "Data flow"
  */
 export function createBrowserBackend(settings: Promise<Settings> = loadSettings()): PopupBackend {
   const vault = openVault({
@@ -33,8 +34,27 @@ export function createBrowserBackend(settings: Promise<Settings> = loadSettings(
       await changed();
     },
     async unlock(password) {
-      await vault.unlock(password);
+      try {
+        await vault.unlock(password);
+      } catch (e) {
+        // A password changed on another device opens through the synced header (loaded only then).
+        const { unlockWithSync } = await import('@/lib/sync/unlock');
+        await unlockWithSync({ ...vault, unlock: () => Promise.reject(e) }, browserSyncArea(), password);
+      }
       await changed();
+    },
+    async syncedWaiting() {
+      const { syncedVaultWaiting } = await import('@/lib/sync/unlock');
+      return syncedVaultWaiting(vault, browserSyncArea());
+    },
+    async openSynced(password) {
+      const { openSyncedVault } = await import('@/lib/sync/unlock');
+      await openSyncedVault(vault, browserSyncArea(), password);
+      // Opening the synced vault is choosing sync on this device too.
+      await saveSettings({ ...(await loadSettings()), sync: true });
+      await changed();
+      // The accounts arrive with the first round; the list shows them once it is done.
+      await sendToBackground({ type: 'sync-now' }).catch(() => {});
     },
     async lock() {
       // Through the background too, so its badge and every open page see the lock at once.
@@ -49,10 +69,16 @@ export function createBrowserBackend(settings: Promise<Settings> = loadSettings(
       return toPopup(await vault.update(id, { counter: a.counter + 1 }));
     },
     copy: copyToClipboard,
-    async fill(accountId: string, kind: FieldKind, allowUnbound?: boolean) {
+    async fill(accountId: string, kind: FieldKind, confirmed?: FillTarget) {
       const tabId = await activeTabId();
       if (tabId === undefined) return { ok: false, reason: 'no-field' };
-      return sendToBackground({ type: 'fill-account', tabId, accountId, kind, allowUnbound });
+      return sendToBackground({
+        type: 'fill-account',
+        tabId,
+        accountId,
+        kind,
+        ...(confirmed ? { confirmed } : {}),
+      });
     },
     async rememberSite(id, site) {
       const { normalizeSite } = await import('@/lib/sites');

@@ -75,7 +75,7 @@ describe('popup fill', () => {
     );
     await advance();
     expect(backend.filled).toEqual([]); // nothing filled before the user says so
-    const dialog = screen.getByRole('alertdialog', { name: 'Fill on example.com?' });
+    const dialog = screen.getByRole('alertdialog', { name: 'Fill on https://login.example.com?' });
     expect(document.activeElement?.textContent).toBe('Cancel'); // the safe choice has focus
     // …and is the one highlighted as the default; remembering the site is never the default.
     expect([...dialog.querySelectorAll('button.primary')].map((b) => b.textContent)).toEqual(['Cancel']);
@@ -85,9 +85,9 @@ describe('popup fill', () => {
 
     fireEvent.click(screen.getByRole('button', { name: /^Fill the code for Alpha/ }));
     await advance();
-    fireEvent.click(screen.getByRole('button', { name: 'Remember example.com and fill' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Remember https://login.example.com and fill' }));
     await advance();
-    expect(backend.accounts[0]?.sites).toEqual(['https://alpha.test', 'https://example.com']);
+    expect(backend.accounts[0]?.sites).toEqual(['https://alpha.test', 'https://login.example.com']);
     expect(backend.filled).toEqual([['1', 'otp']]);
     // Now bound: it moved to "this site" and fills without asking.
     expect(screen.getByText('This site')).toBeTruthy();

@@ -7,7 +7,7 @@ import { createBrowserBackend } from './backend';
 import '../../components/base.css';
 import './style.css';
 
-/** Keys are checked by the locale tests, so the page passes them through untyped. */
+/** Keys are checked by tests/unit/locales.test.ts, so the page passes them through untyped. */
 const getMessage = browser.i18n.getMessage.bind(browser.i18n) as (key: string, subs?: string[]) => string;
 
 /** Read once: the theme here, the rest (auto-lock, clipboard, low codes) by the backend. */

@@ -5,7 +5,7 @@ export const CAPTURE_TTL_MS = 60_000;
  * Holds one tab screenshot between the popup's "Scan QR code" and the options page that decodes
  * it: in memory only, handed out once, forgotten after {@link CAPTURE_TTL_MS}. A screenshot can
  * show anything on the page, so it must not linger or be stored. Time is passed in.
- * @see /work/shared/DESIGN.md "Security rules"
+ * @see docs/design.md "Security rules"
  */
 export function createCaptureHolder<T = string>(ttlMs: number = CAPTURE_TTL_MS) {
   let held: { value: T; at: number } | null = null;

@@ -19,6 +19,8 @@ export interface OwnText {
 const SKIP = new Set(['a', 'button', 'select', 'option', 'script', 'style', 'template', 'noscript', 'svg']);
 const HEADING = 'h1,h2,h3,h4,h5,h6,[role=heading],legend';
 const MAX_CONTEXT = 900;
+/** Longest line above a form that still reads as its title. */
+const MAX_TITLE = 60;
 
 function byIds(el: Element, attr: string): string {
   const ids = el.getAttribute(attr);
@@ -128,7 +130,7 @@ function precedingHeading(start: Element): string {
 /**
  * Visible prose near the input: the largest enclosing block (up to its form) whose text stays short,
  * the text just before that form (intro paragraphs), and the nearest preceding heading.
- * @see /work/shared/research/otp-field-heuristics.md §7 (page/form context)
+ * @see docs/research/otp-field-heuristics.md §7 (page/form context)
  */
 export function nearbyText(input: HTMLInputElement, ctx: VisCtx): { prose: string; heading: string } {
   let block: Element = input;
@@ -142,12 +144,17 @@ export function nearbyText(input: HTMLInputElement, ctx: VisCtx): { prose: strin
     if (el.localName === 'form') break;
   }
   // Intro text right before the block (e.g. "Use this form for entering backup tokens").
+  let title = '';
   for (let s = block.previousElementSibling, n = 0; s && n < 2; s = s.previousElementSibling, n++) {
     if (SKIP.has(s.localName) || !isTextVisible(s, ctx)) continue;
     if (s.querySelector('input,form')) break;
-    prose += ` ${visibleText(s, ctx, 300)}`;
+    const t = visibleText(s, ctx, 300);
+    if (n === 0) title = t;
+    prose += ` ${t}`;
   }
   const inner = block.querySelector(HEADING);
-  const heading = inner && isTextVisible(inner, ctx) ? (inner.textContent ?? '') : precedingHeading(block);
+  let heading = inner && isTextVisible(inner, ctx) ? (inner.textContent ?? '') : precedingHeading(block);
+  // Without a heading element, a short line right above the form is the step's title (a styled div).
+  if (!heading.trim() && title.trim().length <= MAX_TITLE) heading = title;
   return { prose: normalize(prose), heading: normalize(heading) };
 }

@@ -3,8 +3,20 @@
  * or shadow root, looking inside open shadow roots.
  * @see https://html.spec.whatwg.org/multipage/form-control-infrastructure.html#attr-fe-autocomplete-one-time-code
  */
-import { contextAndKind, gate, type Kind, MIN_OWN, MIN_SCORE, ownScore, ownText, pageText } from './score';
+import {
+  contextAndKind,
+  gate,
+  type Kind,
+  MIN_OWN,
+  MIN_SCORE,
+  ownScore,
+  ownText,
+  PIN_PENALTY,
+  pageText,
+  pinOnly,
+} from './score';
 import { BOX_WIDTH, isBoxLike, splitGroups } from './split';
+import { POSITION_LABEL } from './terms';
 import { isVisible, visCtx } from './visibility';
 
 export interface CodeTarget {
@@ -42,6 +54,9 @@ const MIN_BOX_OWN = -20;
 /** Own plus context score a split group needs besides its shape (e.g. numeric boxes, or "code" nearby). */
 const MIN_SPLIT_EVIDENCE = 6;
 
+/** A field whose only fault is a "pin" name goes on to the context check, which may take the penalty back. */
+const minOwn = (pin: boolean): number => (pin ? MIN_OWN - PIN_PENALTY : MIN_OWN);
+
 function narrow(input: HTMLInputElement): boolean {
   const w = input.getBoundingClientRect().width;
   return w > 0 && w <= BOX_WIDTH;
@@ -50,7 +65,7 @@ function narrow(input: HTMLInputElement): boolean {
 /**
  * Finds one-time-code targets, best first; `[]` when there are none. Only visible, enabled, editable
  * inputs qualify. Split boxes come back as one target with the boxes in fill order.
- * @see /work/shared/DESIGN.md "Module contracts" (lib/detect)
+ * @see docs/design.md "Module contracts" (lib/detect)
  */
 export function findCodeFields(root: Document | ShadowRoot): CodeTarget[] {
   return scanCodeFields(root).targets;
@@ -77,17 +92,18 @@ function rank(root: Document | ShadowRoot, inputs: HTMLInputElement[]): CodeTarg
     pageWords ??= pageText(doc);
     return pageWords;
   };
-  const owns = new Map<HTMLInputElement, { own: ReturnType<typeof ownText>; score: number }>();
+  const owns = new Map<HTMLInputElement, { own: ReturnType<typeof ownText>; score: number; pin: boolean }>();
   const gated: HTMLInputElement[] = [];
   for (const input of inputs) {
     if (!gate(input)) continue;
     const own = ownText(input);
     const score = ownScore(input, own);
-    owns.set(input, { own, score });
+    const pin = pinOnly(own);
+    owns.set(input, { own, score, pin });
     // Styles and boxes are read only for inputs with some evidence or the shape of a split box
     // (one that speaks against itself, e.g. "quantity", cannot join split boxes either).
     const maybeBox = score >= MIN_BOX_OWN && (isBoxLike(input) || (vis.layout && narrow(input)));
-    if ((score >= MIN_OWN || maybeBox) && isVisible(input, vis)) gated.push(input);
+    if ((score >= minOwn(pin) || maybeBox) && isVisible(input, vis)) gated.push(input);
   }
   const targets: CodeTarget[] = [];
   const inGroup = new Set<HTMLInputElement>();
@@ -98,8 +114,11 @@ function rank(root: Document | ShadowRoot, inputs: HTMLInputElement[]): CodeTarg
     const info = owns.get(first);
     if (!info) continue;
     const { ctx, kind } = contextAndKind(first, info.own, vis, page());
-    const shape = group.every(isBoxLike) ? 40 : 25;
-    const evidence = Math.max(0, ...scores) + ctx;
+    // Boxes labelled by their place ("Digit 1 of 6") are one-character boxes whatever their maxlength,
+    // and say they take a code split over them.
+    const placed = group.every((b) => POSITION_LABEL.test(owns.get(b)?.own.labels.join(' ; ') ?? ''));
+    const shape = placed || group.every(isBoxLike) ? 40 : 25;
+    const evidence = Math.max(0, ...scores) + ctx + (placed ? MIN_SPLIT_EVIDENCE : 0);
     // The shape alone is not enough: a row of letter boxes in a word game has it too.
     if (evidence < MIN_SPLIT_EVIDENCE) continue;
     const score = shape + (group.length >= 5 ? 5 : 0) + evidence;
@@ -109,10 +128,11 @@ function rank(root: Document | ShadowRoot, inputs: HTMLInputElement[]): CodeTarg
   }
   for (const input of gated) {
     const info = owns.get(input);
-    if (!info || inGroup.has(input) || info.score < MIN_OWN) continue;
+    if (!info || inGroup.has(input) || info.score < minOwn(info.pin)) continue;
     const ml = input.maxLength;
     if (ml > 0 && ml < 4) continue; // cannot hold a whole code
-    const { ctx, kind } = contextAndKind(input, info.own, vis, page());
+    const { ctx, kind, pinCleared } = contextAndKind(input, info.own, vis, page(), info.pin);
+    if (info.score < MIN_OWN && !pinCleared) continue;
     const score = info.score + ctx;
     if (score >= MIN_SCORE) targets.push({ kind, inputs: [input], score });
   }

@@ -1,17 +1,20 @@
 /**
  * Weighted score of one input as a one-time-code field, and whether it wants a TOTP or a backup code.
  * Scores are sums of independent components so each rule can be tested on its own.
- * @see /work/shared/research/otp-field-heuristics.md §7 (signal checklist) and §8 (false positives)
+ * @see docs/research/otp-field-heuristics.md §7 (signal checklist) and §8 (false positives)
  */
 import { nearbyText, type OwnText, ownText } from './context';
 import {
   ALPHA_PATTERN,
   BACKUP,
+  BACKUP_PHRASE,
   CARD_FORM,
+  CHOSEN_PIN,
   CODE_TYPES,
   CODE_WORD,
   CONTACT,
   DIGIT_PATTERN,
+  EITHER,
   MFA_ANY,
   NEGATIVE,
   normalize,
@@ -28,6 +31,22 @@ export type Kind = 'otp' | 'backup';
 /** Minimum total score for a field to be offered, and minimum own (attribute/label) evidence. */
 export const MIN_SCORE = 40;
 export const MIN_OWN = 12;
+
+/** What a bare "pin" costs a field: it is taken back when the step around it asks for a code. */
+export const PIN_PENALTY = 30;
+
+// Pieces are joined with " ; " so words of two sources never read as one phrase (name "pin" + label
+// "Code" is not a "pin code").
+const allOwn = (own: OwnText) => [own.ids, ...own.labels, ...own.hints].filter((t) => t.trim()).join(' ; ');
+
+/**
+ * True when the field's own words say PIN and nothing about 2FA (`name="pin"` under "Enter code"):
+ * a chosen PIN unless the step around it says otherwise (see {@link contextAndKind}).
+ */
+export function pinOnly(own: OwnText): boolean {
+  const all = allOwn(own);
+  return PIN.test(all) && !MFA_ANY.test(all);
+}
 
 /**
  * Cheap gate, no styles: a typeable text/tel/number input that is enabled, editable and not marked
@@ -75,10 +94,10 @@ function inSearch(input: HTMLInputElement): boolean {
  * autocomplete, specific code wording, 2FA wording, or a verification word plus a code word
  * ("Verification" + "Enter code"); against: other-field wording, a PIN, a contact field, a search
  * form, or sitting in a payment form (where "security code" is the card's CVC).
- * @see /work/shared/research/otp-field-heuristics.md §7–§8
+ * @see docs/research/otp-field-heuristics.md §7–§8
  */
 export function ownScore(input: HTMLInputElement, own: OwnText): number {
-  const all = `${own.ids} ${own.labels.join(' ')} ${own.hints.join(' ')}`;
+  const all = allOwn(own);
   let s = 0;
   const otc = isOneTimeCode(input);
   if (otc) s += 50;
@@ -90,7 +109,7 @@ export function ownScore(input: HTMLInputElement, own: OwnText): number {
   const weak = WEAK.test(all);
   if (weak) s += 12;
   if (NEGATIVE.test(all)) s -= 45;
-  if (PIN.test(all) && !mfa) s -= 30;
+  if (PIN.test(all) && !mfa) s -= PIN_PENALTY;
   if (!otc && (evidence || weak) && CARD_FORM.test(siblingFieldText(input))) s -= 60;
   // "We text a code to your phone" is fine; a field that only talks about phone/e-mail is not ours.
   if (CONTACT.test(all) && !weak && !specific) s -= 45;
@@ -106,50 +125,69 @@ export function ownScore(input: HTMLInputElement, own: OwnText): number {
   return s;
 }
 
+/**
+ * Which secret a string asks for: "backup security code" names a backup code (the backup word
+ * qualifies the code noun), "authentication or backup code" / "Auth/Backup code" either (no vote).
+ */
+function votes(t: string): { b: boolean; o: boolean } {
+  const b = BACKUP.test(t);
+  let o = OTP_SPECIFIC.test(t);
+  if (b && o && !EITHER.test(t)) o = OTP_SPECIFIC.test(t.replace(BACKUP_PHRASE, ' '));
+  return { b, o: o || (b && EITHER.test(t)) };
+}
+
 function weigh(strings: string[], w: number, acc: { b: number; o: number }): void {
   for (const t of strings) {
-    const b = BACKUP.test(t);
-    const o = OTP_SPECIFIC.test(t);
-    // A string naming both ("Auth/Backup code") means the field takes either: no vote.
+    const { b, o } = votes(t);
     if (b && !o) acc.b += w;
     if (o && !b) acc.o += w;
   }
 }
 
+/** A heading names the step the user is on; a site that reuses its code input says "backup" only there. */
+const HEADING_WEIGHT = 8;
+
 /**
  * Context score and kind for a candidate whose own score passed.
- * @see /work/shared/research/otp-field-heuristics.md §8 (backup/recovery codes)
+ * @see docs/research/otp-field-heuristics.md §8 (backup/recovery codes)
  */
 export function contextAndKind(
   input: HTMLInputElement,
   own: OwnText,
   vis: VisCtx,
   page: string,
-): { ctx: number; kind: Kind } {
+  pin = false,
+): { ctx: number; kind: Kind; pinCleared: boolean } {
   const { prose, heading } = nearbyText(input, vis);
   let ctx = 0;
   const near = MFA_ANY.test(prose) || MFA_ANY.test(heading);
   if (near) ctx += 20;
   else if (WEAK.test(prose)) ctx += 6;
+  const all = allOwn(own);
   // "Enter code" under "Enter your verification code": the generic word means the 2FA code here.
-  if (near && WEAK.test(`${own.ids} ${own.labels.join(' ')} ${own.hints.join(' ')}`)) ctx += 10;
+  if (near && WEAK.test(all)) ctx += 10;
+  // `name="pin"` on a 2-step page: the PIN penalty is taken back when the step asks for a code
+  // (its label says code, or the wording around names an app/SMS code) and nothing says "create a PIN".
+  const asksCode = CODE_WORD.test(own.labels.join(' ')) || OTP_SPECIFIC.test(`${heading} ${prose}`);
+  const pinCleared = pin && near && asksCode && !CHOSEN_PIN.test(`${heading} ${prose} ${all}`);
+  if (pinCleared) ctx += PIN_PENALTY;
   if (MFA_ANY.test(page)) ctx += 10;
   // Nothing around says 2FA, and it does say coupon, card, PIN, …: the field is probably that.
-  const specific = OTP_SPECIFIC.test(`${own.ids} ${own.labels.join(' ')}`) || isOneTimeCode(input);
+  const specific = OTP_SPECIFIC.test([own.ids, ...own.labels].join(' ; ')) || isOneTimeCode(input);
   if (!near && !specific && (NEGATIVE.test(heading) || NEGATIVE.test(prose) || PIN.test(prose))) ctx -= 25;
   const acc = { b: 0, o: 0 };
   // Identifiers are deliberate: "backup" in a name outweighs a generic "otp_token" next to it.
   if (BACKUP.test(own.ids)) acc.b += 4;
   if (OTP_SPECIFIC.test(own.ids)) acc.o += 3;
-  weigh(own.labels, 3, acc);
+  weigh(own.labels, 4, acc);
   weigh(own.hints, 1, acc);
-  weigh([heading], 2, acc);
+  weigh([heading], HEADING_WEIGHT, acc);
   weigh([prose], 1, acc);
   const pattern = input.getAttribute('pattern') ?? '';
   if (ALPHA_PATTERN.test(pattern) || (input.getAttribute('inputmode') ?? '').toLowerCase() === 'text')
     acc.b += 2;
   if (DIGIT_PATTERN.test(pattern)) acc.o += 1;
-  return { ctx, kind: acc.b > acc.o ? 'backup' : 'otp' };
+  return { ctx, kind: acc.b > acc.o ? 'backup' : 'otp', pinCleared };
 }
 
 /**

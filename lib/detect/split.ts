@@ -1,7 +1,7 @@
 /**
  * Split ("segmented") code entry: 4–8 one-character boxes of the same size in one row.
  * @see https://github.com/keepassxreboot/keepassxc-browser (content/fields.js segmented TOTP rules, 4–8 boxes)
- * @see /work/shared/research/otp-field-heuristics.md §7 (split boxes: same size, aligned)
+ * @see docs/research/otp-field-heuristics.md §7 (split boxes: same size, aligned)
  */
 import type { VisCtx } from './visibility';
 
@@ -71,7 +71,7 @@ function stacked(a: DOMRect[], b: DOMRect[]): boolean {
  * join a row when they are alike and side by side, whatever their wrappers (3 + 3 groups with a dash
  * between are one row); rows stacked in a grid are dropped. Without layout, boxes group by their row
  * element. Fill order is visual left-to-right (right-to-left under `dir=rtl`).
- * @see /work/shared/research/otp-field-heuristics.md §7 (split boxes)
+ * @see docs/research/otp-field-heuristics.md §7 (split boxes)
  */
 export function splitGroups(inputs: HTMLInputElement[], vis: VisCtx): HTMLInputElement[][] {
   const rows: HTMLInputElement[][] = [];

@@ -82,16 +82,70 @@ describe('fillAccount', () => {
     ]);
   });
 
-  it('refuses an unbound site unless the user confirmed, and names the site to remember', async () => {
+  it('refuses an unbound site unless the user confirmed that frame at that origin', async () => {
     const w = world([acct('a', ['https://github.com'])], [frame(0, 'https://github.com.evil.example')]);
+    const target = { frameId: 0, origin: 'https://github.com.evil.example' };
     expect(await fillAccount(w.deps, { tabId: 1, accountId: 'a', kind: 'otp' })).toEqual({
       ok: false,
       reason: 'not-bound',
-      site: 'evil.example',
+      site: 'https://github.com.evil.example',
+      target,
     });
     expect(w.sent).toEqual([]);
-    const ok = await fillAccount(w.deps, { tabId: 1, accountId: 'a', kind: 'otp', allowUnbound: true });
+    const ok = await fillAccount(w.deps, { tabId: 1, accountId: 'a', kind: 'otp', confirmed: target });
     expect(ok.ok).toBe(true);
+    expect(w.sent.map((s) => s.origin)).toEqual(['https://github.com.evil.example']);
+  });
+
+  it('refuses a confirmed fill when the frame shown to the user now has another origin', async () => {
+    const w = world([acct('a', ['https://a.example'])], [frame(0, 'https://b.example')]);
+    const first = await fillAccount(w.deps, { tabId: 1, accountId: 'a', kind: 'otp' });
+    const target = first.ok ? undefined : first.target;
+    expect(target).toEqual({ frameId: 0, origin: 'https://b.example' });
+    // Meanwhile the frame navigated (or a page swapped it for another of the same id).
+    w.deps.registry.report(1, frame(0, 'https://c.example'));
+    const late = await fillAccount(w.deps, { tabId: 1, accountId: 'a', kind: 'otp', confirmed: target });
+    expect(late).toEqual({ ok: false, reason: 'origin-mismatch' });
+    const gone = { frameId: 7, origin: 'https://c.example' };
+    expect(await fillAccount(w.deps, { tabId: 1, accountId: 'a', kind: 'otp', confirmed: gone })).toEqual({
+      ok: false,
+      reason: 'origin-mismatch',
+    });
+    expect(w.sent).toEqual([]);
+  });
+
+  it('never fills a plain-http frame of a site saved with https, confirmed or not', async () => {
+    const a = acct('a', ['https://bank.example']);
+    const w = world([a], [frame(0, 'https://decoy.example', []), frame(4, 'http://bank.example')]);
+    for (const kind of ['otp', 'backup'] as const) {
+      w.deps.registry.report(1, frame(4, 'http://bank.example', ['otp', 'backup']));
+      expect(await fillAccount(w.deps, { tabId: 1, accountId: 'a', kind })).toEqual({
+        ok: false,
+        reason: 'insecure',
+      });
+      const confirmed = { frameId: 4, origin: 'http://bank.example' };
+      expect(await fillAccount(w.deps, { tabId: 1, accountId: 'a', kind, confirmed })).toEqual({
+        ok: false,
+        reason: 'insecure',
+      });
+    }
+    expect(w.sent).toEqual([]);
+    // Control: the same page over https fills at once.
+    w.deps.registry.report(1, frame(4, 'https://bank.example'));
+    expect(await fillAccount(w.deps, { tabId: 1, accountId: 'a', kind: 'otp' })).toEqual({
+      ok: true,
+      filled: 'otp',
+    });
+    expect(w.sent.map((s) => [s.frameId, s.origin])).toEqual([[4, 'https://bank.example']]);
+  });
+
+  it('binds a site saved as http (a local test server) on its own port only', async () => {
+    const a = acct('a', ['http://127.0.0.1:8787']);
+    const w = world([a], [frame(0, 'http://127.0.0.1:8787')]);
+    expect((await fillAccount(w.deps, { tabId: 1, accountId: 'a', kind: 'otp' })).ok).toBe(true);
+    w.deps.registry.report(1, frame(0, 'http://127.0.0.1:9999'));
+    const other = await fillAccount(w.deps, { tabId: 1, accountId: 'a', kind: 'otp' });
+    expect(other.ok ? null : other.reason).toBe('not-bound');
   });
 
   it('with frameId, fills that frame or nothing (the in-field button never reaches another frame)', async () => {

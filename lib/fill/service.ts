@@ -1,7 +1,7 @@
-import type { FieldKind, FillResult, Replies } from '../messages';
+import type { FieldKind, FillResult, FillTarget, Replies } from '../messages';
 import { generateCode } from '../otp';
 import { markUsed, nextUnused } from '../recovery';
-import { registrableDomain, siteMatches } from '../sites';
+import { accountBinding } from '../sites';
 import type { RecoverySheet, StoredAccount } from '../vault/types';
 import { planFill } from './plan';
 import type { FrameFields, TabRegistry } from './tab-registry';
@@ -31,24 +31,49 @@ export interface FillRequest {
   tabId: number;
   accountId: string;
   kind: FieldKind;
-  /** the user confirmed filling a site this account is not bound to */
-  allowUnbound?: boolean;
+  /** the user confirmed filling this frame, at this origin, though the account is not bound to it */
+  confirmed?: FillTarget;
   /** only this frame (the in-field button asks for its own frame, never another) */
   frameId?: number;
 }
 
 /**
- * Whether any of the account's saved sites has the same registrable domain as `origin`.
- * @see /work/shared/DESIGN.md "Data flow" (Fill: binding by registrable domain)
+ * Whether the account may fill a frame of this origin without asking (lib/sites/binding: site,
+ * scheme, port).
+ * @see docs/design.md "Data flow" (Fill)
  */
 export function isBound(account: Pick<StoredAccount, 'sites'>, origin: string): boolean {
-  return account.sites.some((s) => siteMatches(s, origin));
+  return accountBinding(account, origin) === 'bound';
+}
+
+type Choice = { frame: FrameFields } | { refuse: FillResult };
+
+/**
+ * Which frame gets the code. Unconfirmed: the first bound frame; else the user is asked about the
+ * first frame of another site, by its exact origin. Confirmed: exactly the frame the user was
+ * shown, only if it still has that origin. Never a plain-http frame of a site saved with https.
+ */
+function chooseFrame(account: StoredAccount, frames: FrameFields[], req: FillRequest): Choice {
+  const binding = (f: FrameFields) => accountBinding(account, f.origin);
+  const { confirmed } = req;
+  if (confirmed) {
+    const frame = frames.find((f) => f.frameId === confirmed.frameId);
+    if (!frame || frame.origin !== confirmed.origin)
+      return { refuse: { ok: false, reason: 'origin-mismatch' } };
+    return binding(frame) === 'insecure' ? { refuse: { ok: false, reason: 'insecure' } } : { frame };
+  }
+  const bound = frames.find((f) => binding(f) === 'bound');
+  if (bound) return { frame: bound };
+  const other = frames.find((f) => binding(f) === 'other');
+  if (!other) return { refuse: { ok: false, reason: 'insecure' } };
+  const target = { frameId: other.frameId, origin: other.origin };
+  return { refuse: { ok: false, reason: 'not-bound', site: other.origin, target } };
 }
 
 /**
  * Fills an account's code (or its next unused backup code) into the tab's frame that has a code
  * field. Only the code travels to the content script, with the frame origin it must have. A frame
- * whose site the account is not bound to is refused unless the user confirmed it.
+ * the account is not bound to is refused unless the user confirmed that frame at that origin.
  * @see https://www.rfc-editor.org/rfc/rfc6238 (codes) and DESIGN.md "Fill"
  */
 export async function fillAccount(deps: FillDeps, req: FillRequest): Promise<FillResult> {
@@ -63,12 +88,9 @@ export async function fillAccount(deps: FillDeps, req: FillRequest): Promise<Fil
     const code = (e as { code?: string }).code;
     return { ok: false, reason: code === 'locked' ? 'locked' : 'no-account' };
   }
-  const bound = frames.filter((f) => isBound(account, f.origin));
-  const frame = bound[0] ?? (req.allowUnbound ? frames[0] : undefined);
-  if (!frame) {
-    const site = registrableDomain(frames[0]?.origin ?? '') ?? undefined;
-    return { ok: false, reason: 'not-bound', site };
-  }
+  const choice = chooseFrame(account, frames, req);
+  if ('refuse' in choice) return choice.refuse;
+  const { frame } = choice;
   return req.kind === 'backup' ? fillBackup(deps, req, account, frame) : fillOtp(deps, req, account, frame);
 }
 

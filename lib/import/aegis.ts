@@ -2,7 +2,7 @@
  * Aegis vault exports, plain and encrypted. Encrypted: each password slot wraps the master key
  * with AES-256-GCM under scrypt(password, salt, N, r, p); the master key opens `db`.
  * @see https://github.com/beemdevelopment/Aegis/blob/master/docs/vault.md
- * @see ../../../shared/research/import-formats.md §3
+ * @see docs/research/import-formats.md §3
  */
 import { base64ToBytes, concat, hexToBytes, utf8Strict } from './bytes';
 import { Collector } from './collect';

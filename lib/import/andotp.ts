@@ -3,7 +3,7 @@
  * New encrypted format: int32 BE iterations ‖ salt[12] ‖ nonce[12] ‖ ct ‖ tag, key =
  * PBKDF2-HMAC-SHA1(password, salt, iterations). Old format: nonce[12] ‖ ct ‖ tag, key = SHA-256(password).
  * @see https://github.com/andOTP/andOTP/wiki/Backups
- * @see ../../../shared/research/import-formats.md §5
+ * @see docs/research/import-formats.md §5
  */
 import { utf8, utf8Strict } from './bytes';
 import { Collector } from './collect';
@@ -28,7 +28,8 @@ async function decrypt(bytes: Uint8Array, password: string): Promise<Uint8Array>
   if (bytes.length < 4 + 12 + 12 + 16) throw new ImportError('wrong-password', `${LABEL}: wrong password`);
   const iterations = new DataView(bytes.buffer, bytes.byteOffset, 4).getUint32(0);
   if (iterations < 1 || iterations > KDF_LIMITS.pbkdf2MaxIterations) {
-    // Either an old-format file with a wrong password or a header we must not trust.
+    // Either an old-format file with a wrong password (its first bytes are a random nonce, so they
+    // cannot be told apart) or a count above any real export's: refused before any PBKDF2 work.
     throw new ImportError('wrong-password', `${LABEL}: wrong password (or the file is damaged)`);
   }
   const key = await pbkdf2('SHA-1', password, bytes.subarray(4, 16), iterations, 32);

@@ -3,14 +3,14 @@
  * Encrypted (v3 key): each entry is `CryptoJS.AES.encrypt(JSON, passphrase)` (OpenSSL
  * `Salted__` framing, EVP_BytesToKey-MD5, AES-256-CBC) and the passphrase is the hash field of
  * Argon2id(password, key.salt, t=2, m=19456 KiB, p=1) in PHC form; `key.hash` verifies it.
- * @see ../../../shared/research/import-formats.md §7
+ * @see docs/research/import-formats.md §7
  * @see https://github.com/Authenticator-Extension/Authenticator
  */
 import { type AccountDraft, parseAlgorithm } from '../otp';
 import { bytesToBase32 } from './base32';
 import { base64ToBytes, hexToBytes, utf8Strict } from './bytes';
 import { Collector } from './collect';
-import { aesCbcOpen, argon2idEncoded, argon2VerifyBounded, evpBytesToKeyMd5 } from './crypto';
+import { aesCbcOpen, argon2idEncoded, argon2VerifyBounded, checkPhc, evpBytesToKeyMd5 } from './crypto';
 import { EntryError, makeDraft, text } from './draft';
 import { ImportError, malformed } from './errors';
 import { asObj, asStr, type Obj } from './shape';
@@ -77,6 +77,7 @@ async function passphraseFor(keyRecord: Obj | undefined, password: string): Prom
     throw malformed(`${LABEL}: the key record is missing or damaged`);
   if (keyRecord.version !== 3)
     throw new ImportError('unsupported', `${LABEL}: this key version is not supported`);
+  checkPhc(hash); // a verifier asking for a huge cost is refused before our own Argon2 run
   const encoded = await argon2idEncoded(password, salt, ARGON2);
   const passphrase = encoded.slice(encoded.lastIndexOf('$') + 1);
   if (!(await argon2VerifyBounded(passphrase, hash)))

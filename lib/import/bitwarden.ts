@@ -3,7 +3,7 @@
  * `steam://SECRET`, or a bare Base32 secret; the item name and username fill in a missing
  * issuer and account name.
  * @see https://bitwarden.com/help/export-your-data/
- * @see ../../../shared/research/import-formats.md §6
+ * @see docs/research/import-formats.md §6
  */
 import { type AccountDraft, parseOtpauthUri } from '../otp';
 import { Collector } from './collect';

@@ -1,7 +1,7 @@
 /**
  * Gathers accounts and per-entry problems while an importer walks a file, so one bad entry
  * becomes a warning instead of failing the whole import.
- * @see ../../../shared/research/import-formats.md
+ * @see docs/research/import-formats.md
  */
 import { type AccountDraft, isOtpUriError } from '../otp';
 import { EntryError } from './draft';
@@ -13,7 +13,7 @@ const MAX_WARNINGS = 50;
 
 /**
  * A user-facing reason for a failed entry; unknown exceptions get a generic text (no internals).
- * @see ../../../shared/research/import-formats.md
+ * @see docs/research/import-formats.md
  */
 export function reasonOf(e: unknown): string {
   if (e instanceof EntryError || isOtpUriError(e) || isImportError(e)) return e.message.replace(/\.$/, '');

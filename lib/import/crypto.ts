@@ -6,19 +6,40 @@
  */
 import { argon2id, argon2Verify, md5, scrypt } from 'hash-wasm';
 import { concat, copy, hexToBytes, utf8 } from './bytes';
-import { malformed } from './errors';
+import { ImportError, malformed } from './errors';
 
-/** Ceilings for parameters read from files. */
+/**
+ * Ceilings for parameters read from files, a few times what the apps that write them use, so a
+ * crafted file asking for more is refused before any work instead of freezing the page:
+ * - scrypt (Aegis: N 2^15, r 8, p 1 = 32 MiB): N ≤ 2^17, r ≤ 16, p ≤ 4, memory 128·N·r ≤ 128 MiB,
+ *   work N·r·p ≤ 2^20 (4× Aegis);
+ * - PBKDF2 (andOTP: 140,000–160,000 SHA-1; 2FAS: 10,000 SHA-256; Bitwarden: 600,000 by default,
+ *   2,000,000 at most): ≤ 2,000,000;
+ * - Argon2 (Authenticator: 19 MiB, t 2, p 1; Bitwarden and Keyfob: 64 MiB, t 3, p 4; Bitwarden's
+ *   most: 1 GiB, t 10, p 16): memory ≤ 256 MiB, t ≤ 10, p ≤ 16, memory·t ≤ 1 GiB.
+ * @see https://github.com/beemdevelopment/Aegis/blob/master/docs/vault.md
+ * @see https://bitwarden.com/help/kdf-algorithms/
+ */
 export const KDF_LIMITS = {
-  scryptMaxN: 2 ** 20,
-  scryptMaxR: 32,
-  scryptMaxP: 16,
-  scryptMaxMemory: 1024 * 1024 * 1024,
-  pbkdf2MaxIterations: 10_000_000,
-  argon2MaxMemoryKiB: 1024 * 1024,
-  argon2MaxIterations: 100,
+  scryptMaxN: 2 ** 17,
+  scryptMaxR: 16,
+  scryptMaxP: 4,
+  scryptMaxMemory: 128 * 1024 * 1024,
+  scryptMaxWork: 2 ** 20,
+  pbkdf2MaxIterations: 2_000_000,
+  argon2MaxMemoryKiB: 256 * 1024,
+  argon2MaxIterations: 10,
   argon2MaxParallelism: 16,
+  argon2MaxWorkKiB: 1024 * 1024,
 } as const;
+
+/** A file asking for more key-derivation work than any real export does: refused before any work. */
+export function tooCostly(what: string): ImportError {
+  return new ImportError(
+    'too-costly',
+    `The file asks for a ${what} key-derivation cost far above what any authenticator app uses; it was not opened`,
+  );
+}
 
 const subtle = (): SubtleCrypto => globalThis.crypto.subtle;
 
@@ -78,9 +99,9 @@ export async function pbkdf2(
   iterations: number,
   bytes: number,
 ): Promise<Uint8Array> {
-  if (!Number.isInteger(iterations) || iterations < 1 || iterations > KDF_LIMITS.pbkdf2MaxIterations) {
-    throw malformed(`The file asks for ${iterations} PBKDF2 iterations, which is outside the accepted range`);
-  }
+  if (!Number.isInteger(iterations) || iterations < 1)
+    throw malformed('The file has damaged PBKDF2 settings');
+  if (iterations > KDF_LIMITS.pbkdf2MaxIterations) throw tooCostly('PBKDF2');
   const base = await subtle().importKey('raw', utf8(password), 'PBKDF2', false, ['deriveBits']);
   const bits = await subtle().deriveBits(
     { name: 'PBKDF2', hash, salt: copy(salt), iterations },
@@ -90,27 +111,26 @@ export async function pbkdf2(
   return new Uint8Array(bits);
 }
 
+const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 1;
+const powerOfTwo = (n: number) => Number.isInteger(Math.log2(n));
+
 /**
- * scrypt with N, r, p from the file, bounded (N a power of two ≤ 2^20, memory 128·N·r ≤ 1 GiB).
+ * scrypt with N, r, p from the file: damaged values (N not a power of two ≥ 2, r or p < 1) are
+ * malformed; costs above KDF_LIMITS are refused as too costly, before any work.
  * @see https://www.rfc-editor.org/rfc/rfc7914#section-2
  */
 export async function scryptKey(password: string, salt: Uint8Array, n: unknown, r: unknown, p: unknown) {
-  const ok =
-    typeof n === 'number' &&
-    typeof r === 'number' &&
-    typeof p === 'number' &&
-    Number.isInteger(n) &&
-    Number.isInteger(r) &&
-    Number.isInteger(p) &&
-    n >= 2 &&
-    n <= KDF_LIMITS.scryptMaxN &&
-    (n & (n - 1)) === 0 &&
-    r >= 1 &&
-    r <= KDF_LIMITS.scryptMaxR &&
-    p >= 1 &&
-    p <= KDF_LIMITS.scryptMaxP &&
-    128 * n * r <= KDF_LIMITS.scryptMaxMemory;
-  if (!ok) throw malformed('The file asks for scrypt parameters outside the accepted range');
+  if (!isCount(n) || !isCount(r) || !isCount(p) || n < 2 || !powerOfTwo(n)) {
+    throw malformed('The file has damaged scrypt settings');
+  }
+  const L = KDF_LIMITS;
+  const over =
+    n > L.scryptMaxN ||
+    r > L.scryptMaxR ||
+    p > L.scryptMaxP ||
+    128 * n * r > L.scryptMaxMemory ||
+    n * r * p > L.scryptMaxWork;
+  if (over) throw tooCostly('scrypt');
   return scrypt({
     password: utf8(password),
     salt: copy(salt),
@@ -128,18 +148,23 @@ export interface Argon2Params {
   parallelism: number;
 }
 
-function checkArgon2(p: Argon2Params): void {
-  const ok =
-    Number.isInteger(p.memoryKiB) &&
-    Number.isInteger(p.iterations) &&
-    Number.isInteger(p.parallelism) &&
-    p.parallelism >= 1 &&
-    p.parallelism <= KDF_LIMITS.argon2MaxParallelism &&
-    p.memoryKiB >= 8 * p.parallelism &&
-    p.memoryKiB <= KDF_LIMITS.argon2MaxMemoryKiB &&
-    p.iterations >= 1 &&
-    p.iterations <= KDF_LIMITS.argon2MaxIterations;
-  if (!ok) throw malformed('The file asks for Argon2 parameters outside the accepted range');
+/**
+ * Argon2 parameters from a file: damaged ones (zero, memory under 8 KiB per lane) are malformed;
+ * costs above KDF_LIMITS are refused as too costly, before any work.
+ * @see https://www.rfc-editor.org/rfc/rfc9106#section-3.1
+ */
+export function checkArgon2(p: Argon2Params): void {
+  const { memoryKiB: m, iterations: t, parallelism: lanes } = p;
+  if (!isCount(m) || !isCount(t) || !isCount(lanes) || m < 8 * lanes) {
+    throw malformed('The file has damaged Argon2 settings');
+  }
+  const L = KDF_LIMITS;
+  const over =
+    m > L.argon2MaxMemoryKiB ||
+    t > L.argon2MaxIterations ||
+    lanes > L.argon2MaxParallelism ||
+    m * t > L.argon2MaxWorkKiB;
+  if (over) throw tooCostly('Argon2');
 }
 
 /**
@@ -159,14 +184,23 @@ export async function argon2idEncoded(password: string, salt: string, params: Ar
   });
 }
 
-/** Verifies `password` against an Argon2 PHC string after bounding the parameters it names. */
-export async function argon2VerifyBounded(password: string, phc: string): Promise<boolean> {
+/**
+ * Checks the parameters an Argon2 PHC string names (damaged: malformed; above the ceilings: too
+ * costly), so a caller can refuse a file before any Argon2 work of its own.
+ * @see https://github.com/P-H-C/phc-string-format/blob/master/phc-sf-spec.md
+ */
+export function checkPhc(phc: string): void {
   const m =
     /^\$argon2(?:id|i|d)\$v=19\$m=(\d{1,10}),t=(\d{1,10}),p=(\d{1,10})\$[A-Za-z0-9+/]+\$[A-Za-z0-9+/]+$/.exec(
       phc,
     );
   if (!m) throw malformed('The password check in the file is damaged');
   checkArgon2({ memoryKiB: Number(m[1]), iterations: Number(m[2]), parallelism: Number(m[3]) });
+}
+
+/** Verifies `password` against an Argon2 PHC string after bounding the parameters it names. */
+export async function argon2VerifyBounded(password: string, phc: string): Promise<boolean> {
+  checkPhc(phc);
   try {
     return await argon2Verify({ password, hash: phc });
   } catch {

@@ -37,7 +37,7 @@ function num(v: unknown, fallback: number): number {
 
 /**
  * A display string; numbers are accepted because some exporters write numeric account names.
- * @see ../../../shared/research/import-formats.md
+ * @see docs/research/import-formats.md
  */
 export function text(v: unknown): string {
   return typeof v === 'string' ? v : typeof v === 'number' && Number.isFinite(v) ? String(v) : '';

@@ -1,10 +1,16 @@
 /** Why an import failed; the UI maps each code to a different prompt. */
-export type ImportErrorCode = 'unsupported' | 'malformed' | 'password-required' | 'wrong-password';
+export type ImportErrorCode =
+  | 'unsupported'
+  | 'malformed'
+  | 'password-required'
+  | 'wrong-password'
+  /** the file asks for a key-derivation cost far above any real app's (refused before any work) */
+  | 'too-costly';
 
 /**
  * The only error `parseImport` throws. Messages name the problem for the user and never
  * contain secrets or file contents.
- * @see ../../../shared/research/import-formats.md
+ * @see docs/research/import-formats.md
  */
 export class ImportError extends Error {
   override readonly name = 'ImportError';
@@ -18,7 +24,7 @@ export class ImportError extends Error {
 
 /**
  * Shorthand for the most common failure: the file is recognised but damaged.
- * @see ../../../shared/research/import-formats.md
+ * @see docs/research/import-formats.md
  */
 export function malformed(message: string): ImportError {
   return new ImportError('malformed', message);
@@ -26,7 +32,7 @@ export function malformed(message: string): ImportError {
 
 /**
  * True for our own typed errors, so wrappers can rethrow them unchanged.
- * @see ../../../shared/research/import-formats.md
+ * @see docs/research/import-formats.md
  */
 export function isImportError(e: unknown): e is ImportError {
   return e instanceof ImportError;

@@ -1,5 +1,5 @@
 /**
- * Fixture-driven: every file in ../shared/fixtures/import/expected.json yields exactly the
+ * Fixture-driven: every file in tests/fixtures/import/expected.json yields exactly the
  * expected accounts (each expected account matched field by field, counts equal) or the
  * expected typed error.
  */

@@ -2,7 +2,7 @@
  * FreeOTP+ JSON exports: `{ tokenOrder, tokens: [{ secret: [signed bytes], type, algo, digits,
  * period, counter, issuerExt, label }] }`. FreeOTP+ stores the HOTP counter of the *last*
  * code, so the next code uses counter + 1 (as Aegis's importer does).
- * @see ../../../shared/research/import-formats.md §9
+ * @see docs/research/import-formats.md §9
  */
 import { bytesToBase32 } from './base32';
 import { Collector } from './collect';

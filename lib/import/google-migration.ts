@@ -1,7 +1,7 @@
 /**
  * Google Authenticator exports: one `otpauth-migration://offline?data=…` link per line (the text
  * of each exported QR code), all batches in one file.
- * @see ../../../shared/research/import-formats.md §2
+ * @see docs/research/import-formats.md §2
  */
 import { hasLineWith, parseLinkLines } from './lines';
 import type { ImportFormat } from './types';

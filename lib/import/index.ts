@@ -1,8 +1,8 @@
 /**
  * Import accounts from other authenticators' export files: sniffs the format from the file
  * name and content, then runs that format's importer.
- * @see /work/shared/DESIGN.md "Module contracts"
- * @see ../../../shared/research/import-formats.md
+ * @see docs/design.md "Module contracts"
+ * @see docs/research/import-formats.md
  */
 import type { AccountDraft } from '../otp';
 import { ImportError, isImportError } from './errors';
@@ -54,7 +54,7 @@ function bestFormat(src: ImportSource): ImportFormat | undefined {
  * Entries that cannot be used are skipped and described in `warnings`.
  * @throws ImportError — and nothing else — with code 'unsupported', 'malformed',
  *   'password-required' or 'wrong-password'
- * @see ../../../shared/research/import-formats.md
+ * @see docs/research/import-formats.md
  */
 export async function parseImport(
   file: { name: string; bytes: Uint8Array },

@@ -111,6 +111,15 @@ describe('Keyfob backup import', () => {
     const json = JSON.parse(new TextDecoder().decode(file.bytes));
     json.slot.kdf.memoryKiB = 64 * 1024 * 1024;
     const bytes = new TextEncoder().encode(JSON.stringify(json));
-    expect(await codeOf(parseImport({ name: 'b.json', bytes }, { password: 'backup pw' }))).toBe('malformed');
+    expect(await codeOf(parseImport({ name: 'b.json', bytes }, { password: 'backup pw' }))).toBe(
+      'too-costly',
+    );
+    // Damaged rather than costly: no lanes.
+    json.slot.kdf.memoryKiB = 65_536;
+    json.slot.kdf.parallelism = 0;
+    const damaged = new TextEncoder().encode(JSON.stringify(json));
+    expect(await codeOf(parseImport({ name: 'b.json', bytes: damaged }, { password: 'backup pw' }))).toBe(
+      'malformed',
+    );
   });
 });

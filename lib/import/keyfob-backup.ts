@@ -2,13 +2,14 @@
  * Keyfob's own encrypted backup (lib/export createBackup): one Argon2id password slot wrapping
  * a backup key that opens the payload. Unlike other formats it carries Keyfob's own fields —
  * sites, notes, colour, pinned — and each account's backup-code sheet, so a restore loses nothing.
- * @see /work/shared/DESIGN.md "Vault format"
+ * @see docs/design.md "Vault format"
  */
 import { type BackupFile, isBackupFile, openBackup } from '../export/keyfob-backup';
 import { type AccountDraft, validateDraft } from '../otp';
 import { isVaultError } from '../vault/errors';
 import type { RecoverySheet, StoredAccount } from '../vault/types';
 import { Collector } from './collect';
+import { type Argon2Params, checkArgon2 } from './crypto';
 import { ImportError, malformed } from './errors';
 import type { ImportFormat, ImportResult, ImportSource } from './types';
 
@@ -76,6 +77,14 @@ async function open(file: BackupFile, password: string) {
 /** Reads a Keyfob backup; the password is the backup's own, not the master password. */
 async function parse(src: ImportSource, opts: { password?: string }): Promise<ImportResult> {
   if (!isBackupFile(src.json)) throw malformed(`${LABEL}: the file is damaged`);
+  // The vault's own ceiling allows more than an import should run on a page: check first.
+  const kdf = (src.json.slot as { kdf?: Partial<Argon2Params> } | undefined)?.kdf;
+  if (kdf)
+    checkArgon2({
+      memoryKiB: kdf.memoryKiB ?? 0,
+      iterations: kdf.iterations ?? 0,
+      parallelism: kdf.parallelism ?? 0,
+    });
   if (!opts.password) {
     throw new ImportError(
       'password-required',

@@ -2,7 +2,7 @@
  * Google Authenticator "Transfer accounts" links: `otpauth-migration://offline?data=<base64>`,
  * where data is a MigrationPayload protobuf. Big exports span several links (batches); each is
  * decoded on its own, so a file or paste with every batch yields every account.
- * @see ../../../shared/research/import-formats.md §2
+ * @see docs/research/import-formats.md §2
  * @see https://github.com/beemdevelopment/Aegis/blob/master/app/src/main/proto/google_auth.proto
  */
 import type { AccountDraft } from '../otp';

@@ -1,7 +1,7 @@
 /**
  * Plain-text lists of otpauth:// links: Aegis and Ente Auth plain exports, the Authenticator
  * extension's text backup, or a list a user made.
- * @see ../../../shared/research/import-formats.md §1, §7, §8
+ * @see docs/research/import-formats.md §1, §7, §8
  */
 import { hasLineWith, parseLinkLines } from './lines';
 import type { ImportFormat } from './types';

@@ -1,7 +1,7 @@
 /**
  * Proton Authenticator JSON exports: `{ version, entries: [{ content: { uri, entry_type, name } }] }`;
  * each uri is an otpauth link (or `steam://SECRET` for Steam entries).
- * @see ../../../shared/research/import-formats.md "Extra fixtures"
+ * @see docs/research/import-formats.md "Extra fixtures"
  */
 
 import { draftFromTotpField } from './bitwarden';

@@ -1,7 +1,7 @@
 /**
  * Every import format Keyfob understands, most specific first. parseImport asks each one to
  * sniff the file and uses the best score; on a tie the earlier entry wins.
- * @see ../../../shared/research/import-formats.md
+ * @see docs/research/import-formats.md
  */
 import { aegis } from './aegis';
 import { andotp } from './andotp';

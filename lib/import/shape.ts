@@ -25,7 +25,7 @@ export function asStr(v: unknown): string | undefined {
 
 /**
  * True when `name` ends with one of the extensions (case-insensitive, given without dots).
- * @see ../../../shared/research/import-formats.md
+ * @see docs/research/import-formats.md
  */
 export function hasExt(name: string, ...exts: string[]): boolean {
   const lower = name.toLowerCase();

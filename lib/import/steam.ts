@@ -2,7 +2,7 @@
  * Steam Desktop Authenticator `.maFile`s (one account; `shared_secret` is Base64) and files
  * that bundle several under `accounts`. Encrypted maFiles (SDA with a passkey) are not JSON.
  * @see https://github.com/Jessecar96/SteamDesktopAuthenticator
- * @see ../../../shared/research/import-formats.md "Extra fixtures"
+ * @see docs/research/import-formats.md "Extra fixtures"
  */
 import { bytesToBase32 } from './base32';
 import { base64ToBytes } from './bytes';

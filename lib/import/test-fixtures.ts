@@ -1,5 +1,5 @@
 /**
- * Test-only helpers: read the shared import fixtures (../shared/fixtures/import) and expected.json.
+ * Test-only helpers: read the shared import fixtures (tests/fixtures/import) and expected.json.
  * Not imported by production code.
  */
 import { readFileSync } from 'node:fs';

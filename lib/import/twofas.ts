@@ -2,7 +2,7 @@
  * 2FAS Authenticator backups (`.2fas`, schema 1–4), plain and encrypted. Encrypted fields are
  * `base64(ct‖tag):base64(salt):base64(iv)`, key = PBKDF2-HMAC-SHA256(password, salt, 10 000), and
  * `reference` decrypts to a fixed text, which tells a wrong password from a damaged file.
- * @see ../../../shared/research/import-formats.md §4
+ * @see docs/research/import-formats.md §4
  */
 import { base64ToBytes, utf8Strict } from './bytes';
 import { Collector } from './collect';

@@ -1,6 +1,6 @@
 /**
  * Account model, otpauth URI parse/format and code generation.
- * @see /work/shared/DESIGN.md "Module contracts"
+ * @see docs/design.md "Module contracts"
  */
 export { normalizeSecret } from './base32';
 export { COPY_NEXT_AT_SECONDS, type CopyPlan, planCopy } from './copy-plan';

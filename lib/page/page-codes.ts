@@ -15,7 +15,7 @@ export interface PageCodes {
  * with the most codes, among frames of the page's own site only (`sameSite`), so an embedded
  * third-party frame cannot slip its own "codes" in to replace the real ones. Null when no frame
  * shows at least {@link MIN_SHEET_CODES} codes.
- * @see /work/shared/DESIGN.md "Module contracts" (lib/recovery)
+ * @see docs/design.md "Module contracts" (lib/recovery)
  */
 export function backupCodesOnPage(
   frames: readonly FrameText[],

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeQrCodes } from './index';
+import { DEFAULT_BUDGET, decodeQrCodes, scanQrCodes } from './index';
 import { addNoise, canvas, drawQr, fillRect } from './test-draw';
 
-// A frozen clock: every pass runs, so outcomes never depend on machine speed.
-const frozen = { now: () => 0 };
+// The default work budget: outcomes depend on the image alone (see 'work budget' below).
+const frozen = {};
 const A = 'otpauth://totp/Example:alice?secret=JBSWY3DPEHPK3PXP&issuer=Example';
 const B = 'otpauth://hotp/Other:bob?secret=GEZDGNBVGY3TQOJQ&issuer=Other&counter=7';
 
@@ -108,25 +108,34 @@ describe('decodeQrCodes on synthetic screenshots', () => {
   });
 });
 
-describe('decodeQrCodes time budget', () => {
-  it('stops starting passes once the injected clock passes the budget', () => {
+describe('decodeQrCodes work budget', () => {
+  it('stops starting passes once the work budget is spent', () => {
     // Needs the clean-up ladder (jsQR ignores contrast under 24 levels), so it is found only
     // when later passes may run.
     const img = canvas(1200, 800, 150);
     drawQr(img, A, 300, 200, { dark: 136, light: 150 });
-    expect(decodeQrCodes(img, { now: () => 0, budgetMs: 150 })).toEqual([A]);
-    let t = 0;
-    const late = () => {
-      t += 1_000; // every reading is a second later: the budget is gone after the first look
-      return t;
-    };
-    expect(decodeQrCodes(img, { now: late, budgetMs: 150 })).toEqual([]);
+    const full = scanQrCodes(img);
+    expect(full.texts).toEqual([A]);
+    expect(full.work).toBeLessThanOrEqual(DEFAULT_BUDGET);
+    const poor = scanQrCodes(img, { budget: full.needed / 2 });
+    expect(poor.texts).toEqual([]);
+    expect(poor.work).toBeLessThan(full.work);
   });
 
-  it('still takes the first look when the budget is already gone', () => {
+  it('still takes the first look when the budget is zero', () => {
     const img = canvas(1200, 800, 255);
     drawQr(img, B, 300, 200, { scale: 4 });
-    let t = 0;
-    expect(decodeQrCodes(img, { now: () => (t += 1_000), budgetMs: 0 })).toEqual([B]);
+    expect(decodeQrCodes(img, { budget: 0 })).toEqual([B]);
+  });
+
+  it('stops on a huge noisy image within the budget, finding nothing', () => {
+    const img = canvas(3000, 2000, 128);
+    addNoise(img, 127, 3);
+    for (const budget of [DEFAULT_BUDGET, 400_000]) {
+      const r = scanQrCodes(img, { budget });
+      expect(r.texts).toEqual([]);
+      expect(r.work).toBeLessThanOrEqual(budget);
+      expect(r.calls).toBeLessThanOrEqual(budget / 20_000);
+    }
   });
 });

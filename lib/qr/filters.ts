@@ -4,7 +4,7 @@
  * global thresholds between colour clusters (a code flush against a panel of another dark colour).
  * All pure; no DOM, so they run in a Worker too.
  *
- * @see ../shared/research/qr-decoding.md (step 3)
+ * @see docs/research/qr-decoding.md (step 3)
  * @see https://github.com/cozmo/jsQR/blob/master/src/binarizer/index.ts (what jsQR does itself)
  */
 import type { Gray } from './gray';

@@ -1,9 +1,9 @@
-// Fixture-driven suite over ../shared/fixtures/qr: every image in truth.json is decoded and
-// compared, as a set, with the texts it holds. The clock is frozen so every pass runs and the
-// outcome never depends on machine speed (time is measured by `npm run bench -- qr`).
+// Fixture-driven suite over tests/fixtures/qr: every image in truth.json is decoded once (in
+// beforeAll, shared by every assertion) with the default work budget — the outcome depends on
+// the image alone, never on machine speed (time is measured by `npm run bench -- qr`).
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { decodeQrCodes } from './index';
 import { loadImage } from './test-images';
 
@@ -24,27 +24,25 @@ const expected = (t: Truth): string[] => (t.text === null ? [] : Array.isArray(t
  *   H corrects: the same version-13-H code re-encoded with a clean white 23×23-module square
  *   in the middle does not decode either, while a 21×21 square (30 %) does. Reading it would
  *   need erasure decoding (treating the logo's modules as known-missing), which neither jsQR
- *   nor ZXing-C++ does (../shared/research/qr-decoding.md). No code is returned — and no
+ *   nor ZXing-C++ does (docs/research/qr-decoding.md). No code is returned — and no
  *   wrong one.
  */
 const UNREADABLE: Record<string, string[]> = {
   '055_logo.png': [],
 };
 
-/** ZXing-C++ `tryHarder` on the same corpus (../shared/research/qr-decoding.md). */
+/** ZXing-C++ `tryHarder` on the same corpus (docs/research/qr-decoding.md). */
 const ZXING_DECODED = 56;
 
 const outcomes = new Map<string, string[]>();
-const decode = (t: Truth): string[] => {
-  let got = outcomes.get(t.file);
-  if (!got) {
-    got = decodeQrCodes(loadImage(join(DIR, 'images', t.file)), { now: () => 0 });
-    outcomes.set(t.file, got);
-  }
-  return got;
-};
+const decode = (t: Truth): string[] => outcomes.get(t.file) ?? [];
 
 describe('decodeQrCodes on the shared fixtures', () => {
+  // One load and one decode per image; the image is dropped at once to keep memory flat.
+  beforeAll(() => {
+    for (const t of truth) outcomes.set(t.file, decodeQrCodes(loadImage(join(DIR, 'images', t.file))));
+  }, 300_000);
+
   for (const t of truth) {
     const known = UNREADABLE[t.file];
     const name = `${t.file} (${t.cond})${known ? ' — known unreadable' : ''}`;

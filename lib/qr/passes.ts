@@ -3,7 +3,7 @@
  * asks the Scan whether the budget still allows it, so the order decides what a slow machine
  * still gets to do.
  *
- * @see ../shared/research/qr-decoding.md (steps 3–4)
+ * @see docs/research/qr-decoding.md (steps 3–4)
  */
 import { binarize, clusterThresholds, median3, smooth, stretch, threshold } from './filters';
 import type { Rgba } from './gray';

@@ -4,7 +4,7 @@
  * patches worth handing to jsQR at full resolution — much cheaper than decoding the whole image,
  * and the only way jsQR (one code per call) sees every code in a multi-code screenshot.
  *
- * @see ../shared/research/qr-decoding.md (step 2)
+ * @see docs/research/qr-decoding.md (step 2)
  */
 import type { Gray } from './gray';
 

@@ -1,7 +1,10 @@
 /**
  * The scan state shared by every pass: texts found so far, where they were (so they can be
- * masked), and the time budget. jsQR cannot be interrupted, so the budget works by prediction:
- * a call starts only if the per-pixel cost seen so far says it will end before the deadline.
+ * masked), and the work budget. The budget counts work, not time: each jsQR call costs the
+ * pixels it is handed (dearer on grainy views, where jsQR's finder search crawls), each filter
+ * the pixels it visits. jsQR cannot be interrupted, so a call starts only if its cost fits what
+ * is left. No clock is read: what is found depends on the image alone, never on how busy the
+ * machine is.
  *
  * @see https://github.com/cozmo/jsQR (one code per call; `location` corners)
  */
@@ -16,37 +19,38 @@ export const plain: Variant = (g) => g;
 
 /** At most this many codes per image: bounds the mask-and-retry loop. */
 const MAX_CODES = 8;
-/**
- * Starting guess for one jsQR attempt (one polarity), in ms per pixel: ~45 ms per megapixel
- * measured on clean 1080p screenshots in Node. Noisy images cost up to 10× more; the estimate
- * follows what calls on this image actually took.
- */
-const INITIAL_MS_PER_PX = 45e-6;
-const MIN_PX = 250_000;
+/** jsQR on grain costs several times its clean cost per pixel (many finder candidates). */
 const GRAIN_COST = 4;
+/** A filter pass visits each pixel a few times, far cheaper than jsQR's binarise-and-search. */
+const FILTER_COST = 0.25;
+/** Tiny calls still pay jsQR's fixed overhead (allocations, corner search). */
+const MIN_CALL = 20_000;
 
 export class Scan {
   readonly texts: string[] = [];
   readonly quads: Quad[] = [];
-  private msPerPx = INITIAL_MS_PER_PX;
+  /** Work units spent so far (see the class comment). */
+  spent = 0;
+  /** jsQR calls made so far. */
+  calls = 0;
+  /** Work spent when the latest code was read: how big a budget this image needed. */
+  spentAtHit = 0;
 
-  constructor(
-    private readonly now: () => number,
-    private readonly deadline: number,
-  ) {}
+  /** `budget`: work units (pixel visits) this scan may spend. */
+  constructor(private readonly budget: number) {}
 
   get full(): boolean {
     return this.quads.length >= MAX_CODES;
   }
 
-  /** Whether the deadline has passed: no pass should start. */
+  /** Whether the budget is spent: no pass should start. */
   get late(): boolean {
-    return this.now() >= this.deadline;
+    return this.spent >= this.budget;
   }
 
-  /** Whether a pass over `px` pixels (both polarities) is predicted to end before the deadline. */
-  affords(px: number): boolean {
-    return this.now() + 2 * px * this.msPerPx <= this.deadline;
+  /** Whether `units` of work still fit in the budget. */
+  affords(units: number): boolean {
+    return this.spent + units <= this.budget;
   }
 
   /**
@@ -57,22 +61,27 @@ export class Scan {
     if (this.full) return false;
     // Grain multiplies jsQR's finder candidates, so its cost: predict it dearer and never force it.
     const weight = view.grainy ? GRAIN_COST : 1;
-    const fits = (w: number, h: number): boolean => (force && !view.grainy) || this.affords(w * h * weight);
-    // Check before filtering too: a filter on a whole image costs milliseconds of its own.
+    // Both polarities, at the size jsQR will see, plus the filter's own pass.
+    const cost = (w: number, h: number): number =>
+      2 * Math.max(w * h, MIN_CALL) * weight + FILTER_COST * view.gray.width * view.gray.height;
+    const fits = (w: number, h: number): boolean => (force && !view.grainy) || this.affords(cost(w, h));
+    // Check before filtering too: a filter on a whole image is work of its own.
     if (!fits(view.gray.width * view.zoom, view.gray.height * view.zoom)) return false;
     const masked = maskQuads(view.gray, this.quads, view);
     const g = enlarge(variant(masked), view.zoom);
+    this.spent += FILTER_COST * (view.gray.width * view.gray.height + g.width * g.height);
     if (g.width < 21 || g.height < 21 || !fits(g.width, g.height)) return false;
-    const t0 = this.now();
     // Both polarities, as two calls on normal and inverted grey: a border-based guess fails on
     // rotated dark screenshots (white corners) and dark cards on light pages. Not jsQR's own
     // attemptBoth: that inverts its binarised bits, which is not the same as binarising the
     // inverted grey when modules are 1–2 px. Always pass inversionAttempts: jsQR 1.4 copies
     // passed options into its shared defaults.
-    const read = (invert: boolean) =>
-      jsQR(toRgba(g, invert), g.width, g.height, { inversionAttempts: 'dontInvert' });
+    const read = (invert: boolean) => {
+      this.calls++;
+      this.spent += Math.max(g.width * g.height, MIN_CALL) * weight;
+      return jsQR(toRgba(g, invert), g.width, g.height, { inversionAttempts: 'dontInvert' });
+    };
     const res = read(false) ?? read(true);
-    this.learn(this.now() - t0, g.width * g.height, res === null ? 2 : 1);
     if (!res || res.data === '') return false;
     // Variants may resize: map jsQR's corners through the variant's scale, then the view's.
     const f = g.width / masked.width;
@@ -87,7 +96,10 @@ export class Scan {
       map(l.bottomRightCorner),
       map(l.bottomLeftCorner),
     ]);
-    if (!this.texts.includes(res.data)) this.texts.push(res.data);
+    if (!this.texts.includes(res.data)) {
+      this.texts.push(res.data);
+      this.spentAtHit = this.spent;
+    }
     return true;
   }
 
@@ -113,14 +125,5 @@ export class Scan {
       if (ix * iy > 0.4 * w * h) return true;
     }
     return false;
-  }
-
-  /**
-   * Follows the observed cost: jumps up at once (grainy images), drifts down slowly. Small calls
-   * count as MIN_PX pixels, or their fixed overhead (and a busy CPU) would inflate the rate.
-   */
-  private learn(ms: number, px: number, tries: number): void {
-    const rate = ms / (Math.max(px, MIN_PX) * tries);
-    this.msPerPx = Math.min(INITIAL_MS_PER_PX * 20, Math.max(rate, this.msPerPx * 0.8));
   }
 }

@@ -10,7 +10,7 @@ const oneLine = (s: string) => s.replace(/[\s\p{Cc}]+/gu, ' ').trim();
  * The sheet as a plain-text file for download or printing. Used codes stay listed but carry a
  * "(used …)" note, which also makes {@link parseBackupCodes} skip them when the file is pasted
  * back in: re-importing a download restores exactly the codes that still work.
- * @see /work/shared/DESIGN.md "Module contracts" (lib/recovery)
+ * @see docs/design.md "Module contracts" (lib/recovery)
  */
 export function formatSheetText(sheet: RecoverySheet, names: { issuer: string; label: string }): string {
   const issuer = oneLine(names.issuer) || 'account';

@@ -1,7 +1,7 @@
 /**
  * Backup codes: parse a pasted sheet, mark codes used, count what is left, warn when low.
  * Pure functions over {@link RecoverySheet}; storage is lib/vault's job.
- * @see /work/shared/DESIGN.md "Module contracts" (lib/recovery)
+ * @see docs/design.md "Module contracts" (lib/recovery)
  */
 export { formatSheetText } from './format';
 export { matchesCode, normalizeCode } from './normalize';

@@ -21,7 +21,7 @@ const PAGE_LINES = 40;
  * one shape and alphabet; without a sheet, a single code is kept only when it is unmistakable
  * (tokens.ts, layout.ts, lone-code.ts); an authenticator's setup key is never a code
  * (context.ts). A text without codes gives [].
- * @see /work/shared/DESIGN.md "Module contracts" (lib/recovery)
+ * @see docs/design.md "Module contracts" (lib/recovery)
  */
 export function parseBackupCodes(text: string): string[] {
   const lines = cleanText(text).split(/\r\n|\r|\n/);

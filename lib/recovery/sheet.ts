@@ -30,7 +30,7 @@ function distinct(codes: readonly string[]): string[] {
 /**
  * A fresh sheet: every code unused, in the given order, duplicates dropped.
  * Throws RecoveryError('empty') when no code is left.
- * @see /work/shared/DESIGN.md "Vault format" (recovery store)
+ * @see docs/design.md "Vault format" (recovery store)
  */
 export function createSheet(codes: readonly string[], now: number): RecoverySheet {
   const list = distinct(codes);
@@ -57,7 +57,7 @@ function update(
 /**
  * Mark a code used (matched ignoring grouping and case). Unknown or already used codes leave the
  * sheet as it is (the same object is returned), so the first use time is kept.
- * @see /work/shared/DESIGN.md "Module contracts" (lib/recovery)
+ * @see docs/design.md "Module contracts" (lib/recovery)
  */
 export function markUsed(sheet: RecoverySheet, code: string, now: number): RecoverySheet {
   return update(sheet, code, now, (usedAt) => usedAt ?? now);
@@ -65,7 +65,7 @@ export function markUsed(sheet: RecoverySheet, code: string, now: number): Recov
 
 /**
  * Undo {@link markUsed} (a mis-click). Unknown or unused codes return the same object.
- * @see /work/shared/DESIGN.md "Module contracts" (lib/recovery)
+ * @see docs/design.md "Module contracts" (lib/recovery)
  */
 export function markUnused(sheet: RecoverySheet, code: string, now: number): RecoverySheet {
   return update(sheet, code, now, () => null);
@@ -73,7 +73,7 @@ export function markUnused(sheet: RecoverySheet, code: string, now: number): Rec
 
 /**
  * How many codes are still unused.
- * @see /work/shared/DESIGN.md "Module contracts" (lib/recovery)
+ * @see docs/design.md "Module contracts" (lib/recovery)
  */
 export function remaining(sheet: RecoverySheet): number {
   return sheet.codes.filter((c) => c.usedAt === null).length;
@@ -83,7 +83,7 @@ export function remaining(sheet: RecoverySheet): number {
  * Whether to warn that the sheet is running out: `remaining ≤ threshold`, except that a sheet
  * with nothing used yet is never low (a site that issues a single code, like Microsoft, would
  * otherwise warn forever).
- * @see /work/shared/DESIGN.md "Module contracts" (lib/recovery)
+ * @see docs/design.md "Module contracts" (lib/recovery)
  */
 export function isLow(sheet: RecoverySheet, threshold = 3): boolean {
   const left = remaining(sheet);
@@ -92,7 +92,7 @@ export function isLow(sheet: RecoverySheet, threshold = 3): boolean {
 
 /**
  * The first unused code in sheet order, or null when all are used.
- * @see /work/shared/DESIGN.md "Module contracts" (lib/recovery)
+ * @see docs/design.md "Module contracts" (lib/recovery)
  */
 export function nextUnused(sheet: RecoverySheet): string | null {
   return sheet.codes.find((c) => c.usedAt === null)?.code ?? null;

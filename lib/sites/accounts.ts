@@ -1,34 +1,42 @@
-import { registrableDomain } from './domain';
+import { accountBinding } from './binding';
 
 /** Anything with saved sites: a stored account, or a view model built from one. */
 export interface HasSites {
   sites: string[];
 }
 
-/** Whether any of the account's saved sites is the page's site (domain computed once). */
-function boundTo(account: HasSites, pageDomain: string | null): boolean {
-  if (pageDomain === null) return false;
-  return account.sites.some((s) => registrableDomain(s) === pageDomain);
+/** The page's origin, or null for anything that is not a web page. */
+function originOf(pageUrl: string): string | null {
+  try {
+    const url = new URL(pageUrl);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.origin : null;
+  } catch {
+    return null;
+  }
 }
 
+const boundTo = (account: HasSites, origin: string | null) =>
+  origin !== null && accountBinding(account, origin) === 'bound';
+
 /**
- * The accounts bound to the page's site, in their given order; none for non-web pages.
- * @see /work/shared/DESIGN.md "Data flow" (List, Fill)
+ * The accounts bound to the page (site, scheme and port: lib/sites/binding), in their given
+ * order; none for non-web pages.
+ * @see docs/design.md "Data flow" (List, Fill)
  */
 export function accountsForUrl<T extends HasSites>(accounts: readonly T[], pageUrl: string): T[] {
-  const page = registrableDomain(pageUrl);
-  return accounts.filter((a) => boundTo(a, page));
+  const origin = originOf(pageUrl);
+  return accounts.filter((a) => boundTo(a, origin));
 }
 
 /**
- * All accounts, those bound to the page's site first; a stable partition, so each group keeps
- * the caller's order (pinned, manual order, …). Returns a new array.
- * @see /work/shared/DESIGN.md "Data flow" (List)
+ * All accounts, those bound to the page first; a stable partition, so each group keeps the
+ * caller's order (pinned, manual order, …). Returns a new array.
+ * @see docs/design.md "Data flow" (List)
  */
 export function sortSiteFirst<T extends HasSites>(accounts: readonly T[], pageUrl: string): T[] {
-  const page = registrableDomain(pageUrl);
+  const origin = originOf(pageUrl);
   const bound: T[] = [];
   const rest: T[] = [];
-  for (const a of accounts) (boundTo(a, page) ? bound : rest).push(a);
+  for (const a of accounts) (boundTo(a, origin) ? bound : rest).push(a);
   return [...bound, ...rest];
 }

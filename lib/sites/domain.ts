@@ -61,9 +61,9 @@ export function registrableDomain(urlOrHost: string): string | null {
 
 /**
  * Whether an account's saved site and the page are the same site: equal registrable domains,
- * both known. Scheme and port are ignored (one site, one set of accounts); origin checks before a
- * fill are the content script's job.
- * @see /work/shared/DESIGN.md "Data flow" (Fill)
+ * both known. Scheme and port are ignored here (the same site, e.g. for search); whether a code
+ * may go to a page is `siteBinding` (lib/sites/binding), which also weighs scheme and port.
+ * @see docs/design.md "Data flow" (Fill)
  */
 export function siteMatches(siteUrl: string, pageUrl: string): boolean {
   const a = registrableDomain(siteUrl);

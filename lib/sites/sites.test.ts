@@ -142,6 +142,9 @@ describe('accountsForUrl / sortSiteFirst', () => {
     expect(ids(accountsForUrl(accounts, 'https://b.github.io/'))).toEqual([]);
     expect(ids(accountsForUrl(accounts, 'https://a.github.io/x'))).toEqual(['c']);
     expect(ids(accountsForUrl(accounts, 'about:blank'))).toEqual([]);
+    // Saved with https: an http page of the same site is not theirs (lib/sites/binding).
+    expect(ids(accountsForUrl(accounts, 'http://github.com/login'))).toEqual([]);
+    expect(ids(accountsForUrl(accounts, 'https://github.com:8443/login'))).toEqual([]);
   });
 
   it('puts bound accounts first, stable, without touching the input', () => {

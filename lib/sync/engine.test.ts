@@ -5,27 +5,9 @@ import { memorySession } from '../vault/session';
 import { draft, FAST_KDF, uniqueDb } from '../vault/test-helpers';
 import { openVault } from '../vault/vault';
 import { MANIFEST_KEY, type Manifest, QUOTA, readManifest, type SyncArea, syncOnce } from './engine';
+import { memoryArea } from './test-state';
 
 const PW = 'correct horse battery';
-
-/** storage.sync as one shared map: what the browser's sync engine shows every device, eventually. */
-function memoryArea(): SyncArea & { data: Map<string, unknown> } {
-  const data = new Map<string, unknown>();
-  return {
-    data,
-    async get(keys) {
-      const out: Record<string, unknown> = {};
-      for (const [k, v] of data) if (!keys || keys.includes(k)) out[k] = structuredClone(v);
-      return out;
-    },
-    async set(items) {
-      for (const [k, v] of Object.entries(items)) data.set(k, structuredClone(v));
-    },
-    async remove(keys) {
-      for (const k of keys) data.delete(k);
-    },
-  };
-}
 
 const hex = () => Array.from(randomBytes(8), (b) => b.toString(16).padStart(2, '0')).join('');
 const device = () => openVault({ session: memorySession(), dbName: uniqueDb('sync'), kdf: FAST_KDF });

@@ -1,6 +1,7 @@
 /** Test-only: sync states shaped like real vaults. */
 import { randomBytes } from '../vault/crypto';
 import { draft, storedAccount } from '../vault/test-helpers';
+import type { SyncArea } from './engine';
 import type { SyncAccount, SyncSheet, SyncState } from './merge';
 
 const B32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
@@ -40,4 +41,23 @@ export function bigState(n: number, sheetEvery = 3): SyncState {
     })),
   }));
   return { accounts, sheets };
+}
+
+/** storage.sync as one shared map: what the browser's sync engine shows every device, eventually. */
+export function memoryArea(): SyncArea & { data: Map<string, unknown> } {
+  const data = new Map<string, unknown>();
+  return {
+    data,
+    async get(keys) {
+      const out: Record<string, unknown> = {};
+      for (const [k, v] of data) if (!keys || keys.includes(k)) out[k] = structuredClone(v);
+      return out;
+    },
+    async set(items) {
+      for (const [k, v] of Object.entries(items)) data.set(k, structuredClone(v));
+    },
+    async remove(keys) {
+      for (const k of keys) data.delete(k);
+    },
+  };
 }

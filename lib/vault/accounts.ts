@@ -17,8 +17,12 @@ import type {
 } from './types';
 import { assertValidAccount, assertValidSheet } from './validate';
 
-/** Additional data of the session's list cache (lib/vault/session.ts ListCache). */
-const LIST_CACHE_AAD = 'keyfob/1/session/accounts-list';
+/**
+ * Additional data of the session's list cache (lib/vault/session.ts ListCache): it names the
+ * revision the list was read at, so a cache blob relabelled with another revision (its plain
+ * `revision` tag changed, or an old blob put back) fails to open instead of serving stale accounts.
+ */
+export const listCacheAad = (revision: string) => `keyfob/1/session/accounts-list/${revision}`;
 
 /** Additional data binding a record to its id (records cannot be swapped). */
 export const accountAad = (id: string) => `keyfob/1/accounts/${id}`;
@@ -113,7 +117,8 @@ export function accountStore(deps: AccountDeps) {
     await cacheWrite;
     if (state.cache?.revision === state.revision) {
       try {
-        const accounts = await decryptJson<StoredAccount[]>(k, state.cache.blob, LIST_CACHE_AAD);
+        const aad = listCacheAad(state.revision);
+        const accounts = await decryptJson<StoredAccount[]>(k, state.cache.blob, aad);
         return { accounts, errors: [] };
       } catch {
         // A damaged cache is only a slower open: read the records.
@@ -123,7 +128,7 @@ export function accountStore(deps: AccountDeps) {
     if (result.errors.length === 0) {
       // Tagged with the revision read BEFORE the records: a write meanwhile makes it stale.
       // Not awaited: the caller has its list now, the cache only speeds up the next open.
-      cacheWrite = encryptJson(k, result.accounts, LIST_CACHE_AAD, random)
+      cacheWrite = encryptJson(k, result.accounts, listCacheAad(state.revision), random)
         .then((blob) => session.setListCache({ revision: state.revision, blob }))
         .catch(() => {});
     }

@@ -27,7 +27,7 @@ const MESSAGES: Record<VaultErrorCode, string> = {
 
 /**
  * Typed vault failure; switch on `.code`. `detail` is a non-secret hint (a record id, a field name).
- * @see /work/shared/DESIGN.md "Security rules"
+ * @see docs/design.md "Security rules"
  */
 export class VaultError extends Error {
   readonly code: VaultErrorCode;

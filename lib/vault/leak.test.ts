@@ -5,6 +5,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { saveSettings } from '../settings';
 import { toBase64 } from './crypto';
 import { browserSession } from './session';
+import { settingsStore } from './settings-store';
 import { draft, testVault } from './test-helpers';
 
 /** Every key and value in every store of database `name`, read with the raw IndexedDB API. */
@@ -61,7 +62,7 @@ describe('nothing secret is written in plaintext', () => {
     expect(haystack({ ok: 'nothing here' })).not.toContain(secret);
   });
 
-  it('IndexedDB and storage.local/sync hold no secret, label, issuer, note, site, code or key', async () => {
+  it('IndexedDB (vault, settings) and storage.local/sync hold no secret, label, issuer, note, site, code or key', async () => {
     const password = 'Pa55-unique-password-Zx9';
     const session = browserSession();
     const { vault, dbName } = testVault({ session });
@@ -86,7 +87,11 @@ describe('nothing secret is written in plaintext', () => {
     await vault.unlock(`${password}-2`);
     await vault.list(); // fills the session's encrypted list cache, which the scan below covers
     await vault.flush();
-    await saveSettings({ autoLockMinutes: 7 });
+    const settingsDb = `${dbName}-settings`;
+    await saveSettings(
+      { autoLockMinutes: 7 },
+      { store: settingsStore(settingsDb), legacy: browser.storage.local },
+    );
     const rawKey = await session.getKey();
     if (!rawKey) throw new Error('expected unlocked');
 
@@ -103,15 +108,17 @@ describe('nothing secret is written in plaintext', () => {
     ];
     const idb = haystack(await dumpDb(dbName));
     const local = haystack(await browser.storage.local.get(null));
+    const settings = haystack(await dumpDb(settingsDb));
     const sync = haystack(await browser.storage.sync.get(null));
     const sessionArea = await browser.storage.session.get(null);
     const sessionDump = haystack(sessionArea);
     // Sanity: the dumps are real (ciphertext, settings and the session key are there).
     expect(idb).toContain(added[0]?.id);
-    expect(local).toContain('"autoLockMinutes":7');
+    expect(settings).toContain('"autoLockMinutes":7');
     for (const needle of needles) {
       expect(idb.includes(needle), `IndexedDB leaks ${needle.slice(0, 6)}…`).toBe(false);
       expect(local.includes(needle), 'storage.local leak').toBe(false);
+      expect(settings.includes(needle), 'settings database leak').toBe(false);
       expect(sync.includes(needle), 'storage.sync leak').toBe(false);
     }
     // The vault key is in storage.session (base64), and nothing else secret is.

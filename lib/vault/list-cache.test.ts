@@ -1,5 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
+import { listCacheAad } from './accounts';
+import { decryptJson, importVaultKey } from './crypto';
 import { memorySession } from './session';
 import { openKeyfobDb } from './store';
 import { draft, flipB64, testVault } from './test-helpers';
@@ -79,5 +81,26 @@ describe('the session list cache', () => {
     const state = await ctx.session.listState();
     expect(state.cache?.revision).not.toBe(state.revision); // nothing valid was cached…
     expect((await ctx.vault.list()).errors).toHaveLength(1); // …so the damage stays visible
+  });
+
+  it('names its revision in the additional data: a blob relabelled with another revision fails', async () => {
+    const { vault, session, accounts } = await listed();
+    const old = await session.listState();
+    if (!old.cache) throw new Error('no cache');
+    await vault.update(accounts[0]?.id ?? '', { notes: 'after' });
+    const { revision } = await session.listState();
+    expect(revision).not.toBe(old.cache.revision);
+    // The stale blob put back under the current revision's tag: its additional data names the old
+    // one, so it does not open, and the list comes from the records (with the new note).
+    await session.setListCache({ revision, blob: old.cache.blob });
+    expect((await vault.list()).accounts[0]?.notes).toBe('after');
+    await vault.flush();
+    const fresh = await session.listState();
+    expect(fresh.cache?.blob).not.toEqual(old.cache.blob);
+    // The fresh cache opens only under its own revision's additional data.
+    const key = await importVaultKey((await session.getKey()) ?? new Uint8Array());
+    if (!fresh.cache) throw new Error('no cache');
+    await expect(decryptJson(key, fresh.cache.blob, listCacheAad(revision))).resolves.toHaveLength(3);
+    await expect(decryptJson(key, fresh.cache.blob, listCacheAad(old.cache.revision))).rejects.toThrow();
   });
 });

@@ -33,7 +33,7 @@ export interface RecoveryDeps {
 /**
  * The `recovery` store: one encrypted backup-code sheet per account, same scheme as the accounts
  * (AES-256-GCM, fresh IV per write, additional data naming the account).
- * @see /work/shared/DESIGN.md "Vault format"
+ * @see docs/design.md "Vault format"
  */
 export function recoveryStore({ db, key, random, device }: RecoveryDeps) {
   async function read(k: CryptoKey, accountId: string): Promise<RecoverySheet | null> {

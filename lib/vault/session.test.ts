@@ -207,4 +207,32 @@ describe('installAutoLock', () => {
     t = 300_000;
     await expect(vault.list()).rejects.toMatchObject({ code: 'locked' });
   });
+
+  it('a background vault (touchOnUse false) reads without keeping itself open; touch() does', async () => {
+    let t = 0;
+    const session = memorySession();
+    const { vault: page, dbName } = testVault({ session, now: () => t, idleMinutes: async () => 2 });
+    await page.create('pw pw pw');
+    const { vault: worker } = testVault({
+      session,
+      dbName,
+      now: () => t,
+      idleMinutes: async () => 2,
+      touchOnUse: false,
+    });
+    // The worker reads every 30 s, as it would for a page that keeps re-adding a code field.
+    for (t = 30_000; t < 120_000; t += 30_000) await worker.list();
+    expect(await session.lastActivity()).toBe(0);
+    t = 120_000;
+    await expect(worker.list()).rejects.toMatchObject({ code: 'locked' });
+    expect(await page.isUnlocked()).toBe(false);
+
+    // What the user starts counts: an explicit touch after a use keeps it open.
+    await page.unlock('pw pw pw');
+    t = 200_000;
+    await worker.list();
+    await worker.touch();
+    t = 300_000;
+    expect((await worker.list()).accounts).toEqual([]);
+  });
 });

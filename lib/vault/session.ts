@@ -142,7 +142,7 @@ export function memorySession(): Session {
 /**
  * Should an unlocked vault lock now? `idleMinutes` 0 means "only when the browser restarts".
  * Unknown activity, or a clock that jumped back more than a minute, lock (fail safe).
- * @see /work/shared/DESIGN.md "Data flow" (Auto-lock)
+ * @see docs/design.md "Data flow" (Auto-lock)
  */
 export function shouldAutoLock(o: {
   lastActivity: number | null;

@@ -58,6 +58,30 @@ describe('record tampering', () => {
     await expect(vault.getRecovery(id)).rejects.toMatchObject({ code: 'tampered' });
     expect((await vault.exportSnapshot()).recoveryErrors).toEqual([{ accountId: id, code: 'tampered' }]);
   });
+
+  it('a record moved between the accounts and recovery stores (same id) is refused: the data names the store', async () => {
+    const { vault, db, accounts } = await setup(2);
+    const [one, two] = accounts.map((a) => a.id);
+    if (!one || !two) throw new Error('missing accounts');
+    await vault.setRecovery(one, { codes: [{ code: '1111', usedAt: null }], createdAt: 1, updatedAt: 1 });
+    const account = await db.get('accounts', one);
+    const sheet = await db.get('recovery', one);
+    if (!account || !sheet) throw new Error('missing record');
+    // The backup-code sheet's ciphertext under the account's id in the accounts store…
+    await db.put('accounts', { id: one, iv: sheet.iv, ct: sheet.ct });
+    // …and the other account's record as a backup-code sheet of the same id.
+    const other = await db.get('accounts', two);
+    if (!other) throw new Error('missing record');
+    await db.put('recovery', { accountId: two, iv: other.iv, ct: other.ct });
+    expect((await vault.list()).errors).toEqual([{ id: one, code: 'tampered' }]);
+    await expect(vault.get(one)).rejects.toMatchObject({ code: 'tampered' });
+    await expect(vault.getRecovery(two)).rejects.toMatchObject({ code: 'tampered' });
+    // Control: put back where they belong, both open again.
+    await db.put('accounts', account);
+    await db.put('recovery', sheet);
+    expect((await vault.get(one)).id).toBe(one);
+    expect((await vault.getRecovery(one))?.codes).toHaveLength(1);
+  });
 });
 
 describe('header tampering', () => {

@@ -3,7 +3,7 @@ import type { AccountDraft } from '../otp/types';
 /**
  * An account as stored (encrypted) in the vault: the parsed draft plus Keyfob's own fields.
  * Everything here lives inside the record's ciphertext, issuer and label included.
- * @see /work/shared/DESIGN.md "Vault format"
+ * @see docs/design.md "Vault format"
  */
 export type StoredAccount = AccountDraft & {
   id: string;

@@ -39,6 +39,13 @@ export interface VaultOptions {
   kdf?: KdfCost;
   /** When given, every key access first applies auto-lock (alarms are best-effort). */
   idleMinutes?: () => Promise<number>;
+  /**
+   * Whether using the key counts as the user's activity (restarts the auto-lock timer). True in
+   * extension pages, where every use is the user's doing. False in the background: its reads
+   * follow pages (code-field reports, badges) and timers (sync), which must never keep the vault
+   * open; it calls `touch()` itself for what the user started (a fill, the shortcut).
+   */
+  touchOnUse?: boolean;
 }
 
 export interface Snapshot extends ListResult {
@@ -52,7 +59,7 @@ export type KdfInfo = Pick<KdfParams, 'name' | 'memoryKiB' | 'iterations' | 'par
 /**
  * Open the encrypted vault (IndexedDB `keyfob`). The key is read from the session on every call,
  * so a lock anywhere (popup, service worker, alarm) applies everywhere at once.
- * @see /work/shared/DESIGN.md "Vault format" and "Data flow"
+ * @see docs/design.md "Vault format" and "Data flow"
  */
 export function openVault(opts: VaultOptions) {
   const { session } = opts;
@@ -92,7 +99,7 @@ export function openVault(opts: VaultOptions) {
       }
       const k = await importVaultKey(raw);
       // Not awaited: a lost activity stamp only makes auto-lock come sooner, never later.
-      session.touch(t).catch(() => {});
+      if (opts.touchOnUse !== false) session.touch(t).catch(() => {});
       return k;
     } finally {
       raw.fill(0);

@@ -11,7 +11,7 @@ import type { AccountDraft, AccountPatch, RecoverySheet, StoredAccount } from '.
  * Account list, search, edit, delete with undo.
  * Undo re-adds the account (new id) with its user fields, order and backup-code sheet,
  * because the vault never reuses ids.
- * @see /work/shared/DESIGN.md "Vault format"
+ * @see docs/design.md "Vault format"
  */
 export function createAccountsSlice(ctx: StoreContext) {
   const search = signal('');

@@ -1,3 +1,4 @@
+import { safetyReport } from '../../lib/safety';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 import type {
   AccountPatch,
@@ -8,6 +9,7 @@ import type {
   ParsedImport,
   RecoverySheet,
   StoredAccount,
+  SyncRoundState,
 } from './types';
 
 /**
@@ -19,7 +21,13 @@ export function fakeBackend(initial: StoredAccount[] = []) {
   let accounts = [...initial];
   const sheets = new Map<string, RecoverySheet>();
   let n = 0;
-  const calls = { addAccounts: [] as AccountToAdd[][], captureTab: 0, removeAccount: [] as string[] };
+  const calls = {
+    addAccounts: [] as AccountToAdd[][],
+    captureTab: 0,
+    removeAccount: [] as string[],
+    syncNow: 0,
+    joined: 0,
+  };
   const control = {
     /** next parseFile result (or error) per file name */
     parse: new Map<string, ParsedImport | Error>(),
@@ -29,6 +37,11 @@ export function fakeBackend(initial: StoredAccount[] = []) {
     /** what watchLock registered; call them to simulate a lock elsewhere */
     lockListeners: [] as (() => void)[],
     settings: { ...DEFAULT_SETTINGS } as OptionsSettings,
+    /** what the next sync round reports; the synced vault's password for joinSynced */
+    round: 'synced' as SyncRoundState,
+    syncedPassword: 'the synced password',
+    lastBackupAt: null as number | null,
+    lastReminderAt: null as number | null,
   };
   const store = (a: AccountToAdd): StoredAccount => {
     const { recovery, ...rest } = a;
@@ -102,6 +115,23 @@ export function fakeBackend(initial: StoredAccount[] = []) {
     kdfInfo: async () => ({ name: 'argon2id', memoryKiB: 65536, iterations: 3, parallelism: 4 }),
     shortcut: async () => '',
     openShortcutSettings: async () => {},
+    async safety() {
+      const info = { lastSyncAt: null, syncState: control.round, syncBytes: 1234 };
+      return safetyReport(accounts, { ...info, ...control }, control.settings.sync, 102_400);
+    },
+    async syncNow() {
+      calls.syncNow += 1;
+      return control.settings.sync ? control.round : 'off';
+    },
+    async joinSynced(password) {
+      if (password !== control.syncedPassword)
+        throw Object.assign(new Error('wrong'), { code: 'wrong-password' });
+      calls.joined += 1;
+    },
+    async noteReminder() {
+      control.lastReminderAt = accounts.reduce((m, a) => Math.max(m, a.createdAt), 0);
+    },
+    exportGoogle: async () => ({ images: ['data:image/png;base64,AA=='], skipped: 1 }),
   };
   return { backend, calls, control, sheets, accounts: () => accounts };
 }

@@ -41,7 +41,7 @@ function fileError(e: unknown, source: string): Msg[] {
 /**
  * Import: images, pasted text, tab capture and other apps' files → a preview where duplicates of
  * existing accounts (same secret + type) are flagged and deselected → one all-or-nothing write.
- * @see /work/shared/research/import-formats.md
+ * @see docs/research/import-formats.md
  */
 export function createImportSlice(ctx: StoreContext) {
   const items = signal<PreviewItem[]>([]);

@@ -15,7 +15,7 @@ const nextFrame = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 /**
  * Backup codes of one account: paste/upload a sheet (codes counted before saving), reveal,
  * copy, mark used, print, download, replace (with confirmation: old codes become invalid).
- * @see /work/shared/DESIGN.md "Vault format" (recovery store)
+ * @see docs/design.md "Vault format" (recovery store)
  */
 export function createRecoverySlice(ctx: StoreContext) {
   const accountId = signal<string | null>(null);

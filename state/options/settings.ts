@@ -8,7 +8,7 @@ import type { KdfInfo, OptionsSettings } from './types';
 /**
  * Settings, the fill shortcut, KDF info and changing the master password (a re-wrap of the
  * vault key; no record is re-encrypted).
- * @see /work/shared/DESIGN.md "Vault format"
+ * @see docs/design.md "Vault format"
  */
 export function createSettingsSlice(ctx: StoreContext) {
   const settings = signal<OptionsSettings | null>(null);

@@ -9,6 +9,7 @@ import { createImportSlice } from './import';
 import { createRecoverySlice } from './recovery';
 import { parseHash, type Route } from './route';
 import { createSettingsSlice } from './settings';
+import { createSyncSlice } from './sync';
 import type { OptionsBackend, StoredAccount } from './types';
 
 export type { Toast } from './context';
@@ -26,6 +27,8 @@ export function createOptionsStore(backend: OptionsBackend, clock: Clock) {
   const accounts = signal<StoredAccount[]>([]);
   const toast = signal<Toast | null>(null);
   let toastId = 0;
+  /** The account list was read since the vault opened (so a longer list means accounts were added). */
+  let loaded = false;
 
   const ctx: StoreContext = {
     backend,
@@ -37,7 +40,11 @@ export function createOptionsStore(backend: OptionsBackend, clock: Clock) {
       toast.value = undo ? { id: toastId, msg, undo } : { id: toastId, msg };
     },
     async refresh() {
+      const before = loaded ? accounts.value.length : Number.POSITIVE_INFINITY;
       accounts.value = await backend.listAccounts();
+      loaded = true;
+      // Accounts were added here: remind once if they are in neither a backup nor sync.
+      if (accounts.value.length > before) void sync.checkReminder();
     },
   };
 
@@ -46,6 +53,7 @@ export function createOptionsStore(backend: OptionsBackend, clock: Clock) {
   const recovery = createRecoverySlice(ctx);
   const exporter = createExportSlice(ctx);
   const settings = createSettingsSlice(ctx);
+  const sync = createSyncSlice(ctx, settings);
 
   /** Loads what the current section needs (the backup-code sheet, settings). */
   async function enter(): Promise<void> {
@@ -53,6 +61,7 @@ export function createOptionsStore(backend: OptionsBackend, clock: Clock) {
     if (status.value !== 'unlocked') return;
     if (section === 'backup-codes' && recovery.accountId.value !== id) await recovery.load(id);
     if (section === 'settings' && settings.kdf.value === null) await settings.load();
+    if (section === 'settings') await sync.load();
   }
 
   const auth = createAuthSlice(backend, clock, {
@@ -64,10 +73,12 @@ export function createOptionsStore(backend: OptionsBackend, clock: Clock) {
     /** Forget everything decrypted: the page shows the unlock form until the vault opens again. */
     forget() {
       accounts.value = [];
+      loaded = false;
       importSlice.clear();
       exporter.hideQr();
       void recovery.load(null);
       settings.forgetPasswordError();
+      sync.forget();
     },
   });
   const { status } = auth;
@@ -82,7 +93,10 @@ export function createOptionsStore(backend: OptionsBackend, clock: Clock) {
     try {
       const s = await backend.status();
       if (s === 'unlocked') await auth.open();
-      else status.value = s;
+      else {
+        if (s === 'none') await auth.checkSynced();
+        status.value = s;
+      }
     } catch {
       status.value = 'error';
     }
@@ -135,6 +149,7 @@ export function createOptionsStore(backend: OptionsBackend, clock: Clock) {
     importer: importSlice,
     recovery,
     exporter,
+    sync,
     settings,
   };
 }

@@ -1,5 +1,6 @@
 import type { RestoredAccount } from '../../lib/import/keyfob-backup';
 import type { AccountDraft } from '../../lib/otp/types';
+import type { SafetyReport } from '../../lib/safety';
 import type { Settings } from '../../lib/settings';
 import type {
   AccountPatch,
@@ -11,7 +12,16 @@ import type {
 import type { KdfInfo } from '../../lib/vault/vault';
 import type { AuthBackend } from '../auth';
 
-export type { AccountDraft, AccountPatch, KdfInfo, NewAccount, RecoverySheet, StoredAccount };
+export type { AccountDraft, AccountPatch, KdfInfo, NewAccount, RecoverySheet, SafetyReport, StoredAccount };
+
+/** A sync round's outcome, as the background reports it. */
+export type SyncRoundState = 'off' | 'locked' | 'synced' | 'paused' | 'other-vault';
+
+/** Google Authenticator's import QR codes (PNG data URLs) and how many accounts it cannot hold. */
+export interface GoogleExport {
+  images: string[];
+  skipped: number;
+}
 
 export type Theme = Settings['theme'];
 
@@ -43,7 +53,7 @@ export interface FileBytes {
  * Everything the options page asks of the outside world (vault, tabs, clipboard, downloads,
  * printing, QR decoding). The store only talks to this interface, so tests inject an in-memory
  * fake; the real implementation (entrypoints/options/backend.ts) wires it to lib/vault and `browser.*`.
- * @see /work/shared/DESIGN.md (Data flow, Module contracts)
+ * @see docs/design.md (Data flow, Module contracts)
  */
 export interface OptionsBackend extends AuthBackend {
   status(): Promise<VaultStatus>;
@@ -101,4 +111,15 @@ export interface OptionsBackend extends AuthBackend {
   /** The fill shortcut as the browser shows it, '' when unset. */
   shortcut(): Promise<string>;
   openShortcutSettings(): Promise<void>;
+
+  /** Sync and the safety net as Settings shows them. */
+  safety(): Promise<SafetyReport>;
+  /** Runs a sync round now (the background does it; it outlives this page). */
+  syncNow(): Promise<SyncRoundState>;
+  /** Moves this vault's accounts into the vault the browser's sync holds (its master password). */
+  joinSynced(password: string): Promise<void>;
+  /** The reminder to back up was shown: not again for the same accounts. */
+  noteReminder(): Promise<void>;
+  /** `otpauth-migration://` QR codes, in batches Google Authenticator's scanner reads. */
+  exportGoogle(): Promise<GoogleExport>;
 }

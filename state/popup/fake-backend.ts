@@ -1,11 +1,12 @@
 import type { FrameText } from '../../lib/page/frame-text';
-import { registrableDomain, siteMatches } from '../../lib/sites';
+import { accountBinding, normalizeSite } from '../../lib/sites';
 import type { VaultStatus } from '../../lib/vault/types';
 import type {
   ActiveTabInfo,
   BackupSummary,
   FieldKind,
   FillResult,
+  FillTarget,
   PopupAccount,
   PopupBackend,
 } from './types';
@@ -104,14 +105,21 @@ export class FakeBackend implements PopupBackend {
   async copy(text: string, clearSeconds: number): Promise<void> {
     this.copied.push([text, clearSeconds]);
   }
-  async fill(accountId: string, kind: FieldKind, allowUnbound?: boolean): Promise<FillResult> {
-    this.log('fill', accountId, kind, allowUnbound ?? false);
+  async fill(accountId: string, kind: FieldKind, confirmed?: FillTarget): Promise<FillResult> {
+    this.log('fill', accountId, kind, confirmed !== undefined);
     const a = this.find(accountId);
-    const url = this.tab.url ?? '';
-    const site = registrableDomain(url);
-    const bound = a.sites.some((s) => siteMatches(s, url));
-    if (!bound && !allowUnbound)
-      return site ? { ok: false, reason: 'not-bound', site } : { ok: false, reason: 'not-bound' };
+    let origin = '';
+    try {
+      origin = new URL(this.tab.url ?? '').origin;
+    } catch {}
+    const binding = accountBinding(a, origin);
+    if (binding === 'insecure') return { ok: false, reason: 'insecure' };
+    if (binding !== 'bound' && confirmed?.origin !== origin) {
+      const target = { frameId: 0, origin };
+      return origin
+        ? { ok: false, reason: 'not-bound', site: origin, target }
+        : { ok: false, reason: 'not-bound' };
+    }
     if (kind === 'backup') {
       const next = this.sheets[accountId]?.find((c) => !c.used);
       if (!next) return { ok: false, reason: 'no-backup-codes' };
@@ -126,7 +134,7 @@ export class FakeBackend implements PopupBackend {
   async rememberSite(id: string, site: string): Promise<PopupAccount> {
     this.log('rememberSite', id, site);
     const a = this.find(id);
-    a.sites = [...a.sites, `https://${site}`];
+    a.sites = [...a.sites, normalizeSite(site) ?? site];
     return { ...a, sites: [...a.sites] };
   }
   async backupCodes(lowThreshold: number): Promise<Record<string, BackupSummary>> {

@@ -1,15 +1,17 @@
 import { computed, type ReadonlySignal, signal } from '@preact/signals';
 import type { PopupContext } from './context';
-import type { BackupSummary, FieldKind, FillResult, PopupAccount } from './types';
+import type { BackupSummary, FieldKind, FillResult, FillTarget, PopupAccount } from './types';
 
 /** A fill the user must confirm: the account is not bound to the page's site. */
 export interface PendingFill {
   account: PopupAccount;
   kind: FieldKind;
-  /** the page's registrable domain, when known, offered to be remembered */
+  /** the exact origin of the frame to fill, shown to the user and offered to be remembered */
   site: string | null;
   /** bound, but one of several accounts of this site and the page does not say which is signed in */
   several?: boolean;
+  /** the frame the user is asked about; the confirmed fill goes there only, at that origin */
+  target?: FillTarget;
 }
 
 /** Default "few backup codes left" threshold (lib/settings `lowBackupCodes`). */
@@ -19,7 +21,7 @@ export const DEFAULT_LOW_BACKUP_CODES = 3;
  * Filling from the popup: the code (or the next backup code) into the active tab, with a
  * confirmation, and an offer to remember the site, when the account is not bound to it; Undo for a
  * filled backup code; the backup-code counts and their low warning, loaded after the first paint.
- * @see /work/shared/DESIGN.md "Data flow" (Fill)
+ * @see docs/design.md "Data flow" (Fill)
  */
 export function createFillSlice(
   ctx: PopupContext,
@@ -76,16 +78,21 @@ export function createFillSlice(
       return;
     }
     if (result.reason === 'not-bound') {
-      pending.value = { account: a, kind, site: result.site ?? null };
+      pending.value = {
+        account: a,
+        kind,
+        site: result.site ?? null,
+        ...(result.target ? { target: result.target } : {}),
+      };
       return;
     }
     ctx.say({ kind: 'fill-failed', id: a.id, reason: result.reason });
   }
 
-  async function run(a: PopupAccount, kind: FieldKind, allowUnbound?: boolean): Promise<void> {
+  async function run(a: PopupAccount, kind: FieldKind, confirmed?: FillTarget): Promise<void> {
     let result: FillResult;
     try {
-      result = await backend.fill(a.id, kind, allowUnbound);
+      result = await backend.fill(a.id, kind, confirmed);
     } catch {
       result = { ok: false, reason: 'failed' };
     }
@@ -117,7 +124,8 @@ export function createFillSlice(
         return ctx.say({ kind: 'error' });
       }
     }
-    await run(account, p.kind, true);
+    // The frame and origin the user was shown: if the page changed since, the background refuses.
+    await run(account, p.kind, p.target);
   }
 
   function cancelFill(): void {

@@ -10,7 +10,7 @@ const byOrder = (a: PopupAccount, b: PopupAccount) => a.order - b.order;
  * The list: manual order, pinned first, accounts bound to the active tab's site first, search,
  * the keyboard's active row, and the codes. Codes are memoised per account object and time step,
  * so the one-second tick recomputes only the rows that are rendered, and only when they roll over.
- * @see /work/shared/DESIGN.md "Data flow" (List)
+ * @see docs/design.md "Data flow" (List)
  */
 export function createListSlice(ctx: PopupContext) {
   const { accounts, tab } = ctx;

@@ -22,7 +22,7 @@ export interface CodesOffer {
  * user opened; nothing reads pages in the background). From it: which of several accounts the
  * page is about (the username it shows), and a backup-code sheet to save — previewed, and
  * replacing the account's old set only after saying the old codes stop working.
- * @see /work/shared/DESIGN.md "Data flow"
+ * @see docs/design.md "Data flow"
  */
 export function createPageSlice(ctx: PopupContext, siteBound: ReadonlySignal<ReadonlySet<string>>) {
   const frames = signal<FrameText[] | null>(null);

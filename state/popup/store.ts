@@ -167,7 +167,11 @@ export function createPopupStore(
       );
       const status = unlocked ? 'unlocked' : await asked;
       if (status === 'unlocked') await load(data);
-      else auth.status.value = status;
+      else {
+        // A new device whose browser sync holds a vault offers to open it, not to create another.
+        if (status === 'none') await auth.checkSynced();
+        auth.status.value = status;
+      }
     } catch (e) {
       // Auto-lock may strike between the status check and the read: then it is simply locked.
       auth.status.value = errorCode(e) === 'locked' ? 'locked' : 'error';

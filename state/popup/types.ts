@@ -1,11 +1,11 @@
-import type { FieldKind, FillResult } from '../../lib/messages';
+import type { FieldKind, FillResult, FillTarget } from '../../lib/messages';
 import type { AccountDraft } from '../../lib/otp/types';
 import type { FrameText } from '../../lib/page/frame-text';
 import type { BackupSummary } from '../../lib/vault/recovery-store';
 import type { VaultStatus } from '../../lib/vault/types';
 import type { AuthBackend } from '../auth';
 
-export type { BackupSummary, FieldKind, FillResult };
+export type { BackupSummary, FieldKind, FillResult, FillTarget };
 
 /** One decrypted account as the popup needs it. `order` is the manual (drag / move) order. */
 export interface PopupAccount extends AccountDraft {
@@ -40,7 +40,7 @@ export interface PopupSettings {
  * Everything the popup asks of the outside world (vault, clipboard, tabs, options page).
  * The store only talks to this interface, so tests inject an in-memory fake and the real
  * implementation (entrypoints/popup/backend.ts) wires it to the vault and `browser.*`.
- * @see /work/shared/DESIGN.md (Data flow: Create, Unlock, List, Fill)
+ * @see docs/design.md (Data flow: Create, Unlock, List, Fill)
  */
 export interface PopupBackend extends AuthBackend {
   status(): Promise<VaultStatus>;
@@ -50,11 +50,11 @@ export interface PopupBackend extends AuthBackend {
   /** Writes the code to the clipboard and has it cleared after `clearSeconds` (0: never), even once the popup closed. */
   copy(text: string, clearSeconds: number): Promise<void>;
   /**
-   * Fills the account's code (or next backup code) into the active tab. `allowUnbound` only after
-   * the user confirmed a site the account is not bound to; a `not-bound` result names that site.
+   * Fills the account's code (or next backup code) into the active tab. `confirmed` only after the
+   * user confirmed the frame and origin a `not-bound` result named (site the account is not bound to).
    */
-  fill(accountId: string, kind: FieldKind, allowUnbound?: boolean): Promise<FillResult>;
-  /** Saves the page's site (a registrable domain from a `not-bound` result) on the account. */
+  fill(accountId: string, kind: FieldKind, confirmed?: FillTarget): Promise<FillResult>;
+  /** Saves the page's origin (the `site` of a `not-bound` result) on the account. */
   rememberSite(id: string, site: string): Promise<PopupAccount>;
   /** Backup-code summaries of the accounts that have a sheet, keyed by account id. */
   backupCodes(lowThreshold: number): Promise<Record<string, BackupSummary>>;

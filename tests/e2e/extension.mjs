@@ -10,7 +10,7 @@ import { chromiumPath, QUIET_ARGS } from './chromium.mjs';
 export const EXTENSION_DIR = resolve(process.cwd(), process.env.KEYFOB_OUT_DIR || '.output', 'chrome-mv3');
 
 /**
- * @param {{ extensionDir?: string, cdp?: boolean }} [opts]
+ * @param {{ extensionDir?: string, cdp?: boolean, args?: string[] }} [opts] `args`: extra Chromium flags
  */
 export async function launchExtension(opts = {}) {
   const dir = opts.extensionDir ?? EXTENSION_DIR;
@@ -22,6 +22,7 @@ export async function launchExtension(opts = {}) {
     `--load-extension=${dir}`,
     '--enable-unsafe-extension-debugging',
     ...QUIET_ARGS,
+    ...(opts.args ?? []),
   ];
   if (opts.cdp) args.push('--remote-debugging-port=0');
   const context = await chromium.launchPersistentContext(profile, {

@@ -1,6 +1,7 @@
 // Bundled by tests/e2e/seed.mjs into a script evaluated inside an extension page, so a browser
 // test can start from a vault with many accounts without typing them in. It uses the product's
 // own lib/vault (same format, same crypto); only the Argon2id cost is the floor, to save time.
+import { type Settings, saveSettings } from '../../lib/settings';
 import { KDF_FLOOR } from '../../lib/vault/crypto';
 import { browserSession, type SessionArea } from '../../lib/vault/session';
 import type { NewAccount, RecoverySheet } from '../../lib/vault/types';
@@ -29,3 +30,6 @@ export interface SeedRequest {
   await vault.close();
   return created.map((a) => a.id);
 };
+
+/** Settings as the options page saves them (the extension's settings database). */
+(globalThis as Record<string, unknown>).__keyfobSettings = (patch: Partial<Settings>) => saveSettings(patch);

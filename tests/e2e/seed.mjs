@@ -38,3 +38,14 @@ export async function seedVault(page, req) {
   await page.evaluate(await seedScript());
   return page.evaluate((r) => globalThis.__keyfobSeed(r), req);
 }
+
+/**
+ * Saves settings the way the options page does (lib/settings, in the extension's own settings
+ * database); `page` must be an extension page. Set-up only. Returns the settings now in force.
+ * @param {import('playwright-core').Page} page
+ * @param {object} patch
+ */
+export async function setSettings(page, patch) {
+  await page.evaluate(await seedScript());
+  return page.evaluate((p) => globalThis.__keyfobSettings(p), patch);
+}

@@ -121,6 +121,21 @@ describe('each job in its module', () => {
   });
 });
 
+/** Anything that reaches outside the repository for its docs or data (a clone has nothing beside it). */
+const OUTSIDE = /(?:\/work\/shared|\.\.\/shared)\//;
+
+describe('the repository stands alone', () => {
+  it('no source, test, bench or doc reads or links a folder beside the repository', () => {
+    const all = [...files, ...['tests', 'bench', 'demo', 'tools'].flatMap(walk)];
+    const self = relative(ROOT, import.meta.filename);
+    const outside = all.filter((f) => f !== self && OUTSIDE.test(readFileSync(join(ROOT, f), 'utf8')));
+    const docs = ['README.md', 'docs/design.md'].filter((f) =>
+      OUTSIDE.test(readFileSync(join(ROOT, f), 'utf8')),
+    );
+    expect([...outside, ...docs]).toEqual([]);
+  });
+});
+
 describe('the rules check themselves', () => {
   it('sees a forbidden import, a type-only import, and a comment that only mentions browser', () => {
     text.set(
@@ -134,5 +149,10 @@ describe('the rules check themselves', () => {
     expect(BROWSER.test(code('/** uses `browser.i18n.getMessage` */\nconst x = 1;'))).toBe(false);
     expect(BROWSER.test(code('await browser.storage.local.get();'))).toBe(true);
     text.delete('components/x.tsx');
+    // Built from parts, so the tool that rewrites such links leaves these examples alone.
+    const beside = ['..', 'shared'].join('/');
+    expect(OUTSIDE.test(`new URL('../../${beside}/fixtures/qr/', import.meta.url)`)).toBe(true);
+    expect(OUTSIDE.test(`@see /work/${'shared'}/DESIGN.md`)).toBe(true);
+    expect(OUTSIDE.test('@see docs/design.md and tests/fixtures/qr')).toBe(false);
   });
 });

@@ -3,6 +3,7 @@
 // when several are; clicks the page synthesises (element.click(), dispatched events) do nothing.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { setSettings } from '../seed.mjs';
 import { accessibleNodes, account, isCurrentTotp, startAutofill, waitFor } from './harness.mjs';
 
 let h;
@@ -16,10 +17,14 @@ before(async () => {
 after(async () => h?.close());
 
 const HOST = 'keyfob-field-button';
+/** Longer than lib/page/click-guard's STEADY_MS (500 ms) plus IntersectionObserver v2's delay. */
+const STEADY_WAIT_MS = 800;
 
 async function openWithButton(url) {
   const site = await h.openSite(url);
   await site.page.locator(HOST).waitFor({ state: 'attached' });
+  // A click only counts once the button has been visible and still for a moment (lib/page/click-guard).
+  await site.page.waitForTimeout(STEADY_WAIT_MS);
   // Count the page's input events: each fill is one.
   await site.page.evaluate(() => {
     window.__inputs = 0;
@@ -70,10 +75,7 @@ test('with several accounts bound to the site, a click opens the popup and fills
 });
 
 test('the button can be switched off in the settings', async () => {
-  await h.ctl.evaluate(async () => {
-    const { settings } = await chrome.storage.local.get('settings');
-    await chrome.storage.local.set({ settings: { version: 1, ...settings, fieldButton: false } });
-  });
+  await setSettings(h.ctl, { fieldButton: false });
   const { page } = await h.openSite(`${h.a}/two-factor.html`);
   await page.waitForTimeout(300); // the report's reply decides; let it arrive before asserting absence
   assert.equal(await page.locator(HOST).count(), 0);

@@ -44,15 +44,16 @@ async function fixtureRoutes() {
 
 /**
  * Starts everything. `accounts(a, b)` gets the two origins ("http://127.0.0.1:P" and
- * "http://localhost:Q", different registrable domains) and returns the accounts to seed.
+ * "http://localhost:Q", different registrable domains) and returns the accounts to seed. `args`:
+ * extra Chromium flags.
  */
-export async function startAutofill({ accounts, recovery, cdp = false } = {}) {
+export async function startAutofill({ accounts, recovery, cdp = false, args } = {}) {
   const routes = await fixtureRoutes();
   const serverA = await serveStatic(PAGES, routes);
   const serverB = await serveStatic(PAGES, routes);
   const a = serverA.url;
   const b = `http://localhost:${serverB.port}`;
-  const ext = await launchExtension({ cdp });
+  const ext = await launchExtension({ cdp, args });
   // The control page is options.html, never popup.html, so it cannot be taken for the toolbar popup.
   const ctl = await ext.openPage('options.html');
   const ids = await seedVault(ctl, { password: 'correct horse battery', accounts: accounts(a, b), recovery });

@@ -1,4 +1,4 @@
-// Browser test for lib/detect over every page in ../shared/fixtures/otp-pages/expected.json (see
+// Browser test for lib/detect over every page in tests/fixtures/otp-pages/expected.json (see
 // suite.mjs for what is asserted), then the timing figures of measure.mjs.
 // Run: node --test tests/e2e/detect/detect-fixtures.test.mjs
 import { readFileSync } from 'node:fs';

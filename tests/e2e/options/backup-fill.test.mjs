@@ -1,6 +1,6 @@
 // Issue 6 end to end on the shared fixture pages: backup codes are added through the options page,
 // then filled from the popup into a site's backup-code page (github-recovery-code.html and
-// nextcloud-backupcodes-challenge.html from ../shared/fixtures/otp-pages), each fill marks a code
+// nextcloud-backupcodes-challenge.html from tests/fixtures/otp-pages), each fill marks a code
 // used, the count drops, and the low warning appears in the popup and on the options page.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';

@@ -76,12 +76,7 @@ export async function expectAllNamed(page, where) {
 }
 
 /** Sets settings the way the options page stores them (set-up only; the UI under test is the popup). */
-export async function setSettings(page, patch) {
-  await page.evaluate(async (p) => {
-    const got = await chrome.storage.local.get('settings');
-    await chrome.storage.local.set({ settings: { version: 1, ...(got.settings ?? {}), ...p } });
-  }, patch);
-}
+export { setSettings } from '../seed.mjs';
 
 /** Polls `fn` until it returns a truthy value (or throws after `timeout` ms). */
 export async function waitFor(fn, { timeout = 10_000, interval = 100, what = 'condition' } = {}) {

@@ -140,10 +140,10 @@ test('an unbound account asks first; "remember" saves the site and fills', async
   const copyAlpha = popup.getByRole('button', { name: /^Copy code for Alpha / });
   await copyAlpha.focus(); // the ask-first Fill shows on the active row
   await popup.getByRole('button', { name: /^Fill the code for Alpha .* after confirming/ }).click();
-  const dialog = popup.getByRole('alertdialog', { name: 'Fill on 127.0.0.1?' });
+  const dialog = popup.getByRole('alertdialog', { name: /^Fill on http:\/\/127\.0\.0\.1:\d+\?$/ });
   await dialog.waitFor();
   assert.equal(await tab.locator('#otp').inputValue(), '', 'nothing filled before the answer');
-  await dialog.getByRole('button', { name: 'Remember 127.0.0.1 and fill' }).click();
+  await dialog.getByRole('button', { name: /^Remember http:\/\/127\.0\.0\.1:\d+ and fill$/ }).click();
   const before = Date.now();
   await waitFor(async () => (await tab.locator('#otp').inputValue()) !== '', { what: 'the fill' });
   const filled = await tab.locator('#otp').inputValue();
