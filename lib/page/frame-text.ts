@@ -21,6 +21,7 @@ export const MAX_FRAME_TEXT = 100_000;
 export function readFrameText(): FrameText {
   const max = 100_000;
   const body = document.body;
+  // biome-ignore lint/performance/useDomNodeTextContent: innerText is the point: only what is rendered, not hidden markup
   const text = body ? body.innerText.slice(0, max) : '';
   const ids: string[] = [];
   const add = (v: string | null | undefined) => {

@@ -7,7 +7,7 @@ export interface Labelled {
 }
 
 const fold = (s: string) => s.normalize('NFKC').trim().toLowerCase();
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * Which of several accounts bound to one site the page is about: the one whose label is the
@@ -25,7 +25,7 @@ export function accountForPage<T extends Labelled>(accounts: readonly T[], frame
   if (byId.length > 1) return null;
   const text = fold(frames.map((f) => f.text).join('\n'));
   const inText = labelled.filter((a) =>
-    new RegExp(`(^|[^\\p{L}\\p{N}_.@-])${escape(fold(a.label))}($|[^\\p{L}\\p{N}_@-])`, 'u').test(text),
+    new RegExp(`(^|[^\\p{L}\\p{N}_.@-])${escapeRegExp(fold(a.label))}($|[^\\p{L}\\p{N}_@-])`, 'u').test(text),
   );
   return inText.length === 1 ? (inText[0] ?? null) : null;
 }
