@@ -1,6 +1,6 @@
 import { countKey } from '../lib/i18n';
 import { displayName } from '../lib/otp/display';
-import type { BackupSummary, PopupAccount } from '../state/popup/types';
+import type { BackupSummary, FillMode, PopupAccount } from '../state/popup/types';
 import { groupCode, secondsLeft } from './format';
 import { useT } from './i18n';
 import { memo } from './memo';
@@ -17,8 +17,8 @@ export interface AccountRowProps {
   active: boolean;
   copied: boolean;
   siteBound: boolean;
-  /** The page has a code field: fill directly ('bound' to this site) or after asking ('ask'). */
-  fill: 'bound' | 'ask' | null;
+  /** The page has a code field: fill directly ('bound'), or after asking ('ask': not bound; 'several': which account). */
+  fill: FillMode;
   /** The account's backup codes, when it has a sheet (loaded after the first paint). */
   backup?: BackupSummary | undefined;
   /** The page has a backup-code field and this account has an unused code. */
@@ -29,6 +29,12 @@ export interface AccountRowProps {
   onFillBackup(account: PopupAccount): void;
   onTogglePin(account: PopupAccount): void;
 }
+
+const FILL_LABEL = {
+  bound: 'popup_fill_label',
+  ask: 'popup_fill_ask_label',
+  several: 'popup_fill_several_label',
+} as const;
 
 /** `elementtiming` is a standard attribute Preact's JSX types do not list yet. @see https://w3c.github.io/element-timing/ */
 const ELEMENT_TIMING = { elementtiming: 'code' } as Record<string, string>;
@@ -146,7 +152,7 @@ function AccountRowImpl(p: AccountRowProps) {
             type="button"
             class={`small fill ${p.fill}`}
             tabIndex={tab}
-            aria-label={t(p.fill === 'bound' ? 'popup_fill_label' : 'popup_fill_ask_label', name)}
+            aria-label={t(FILL_LABEL[p.fill], name)}
             onClick={() => p.onFill(a)}
           >
             {t(p.fill === 'bound' ? 'popup_fill' : 'popup_fill_ask')}

@@ -1,6 +1,6 @@
 import { computed, type ReadonlySignal, signal } from '@preact/signals';
 import type { PopupContext } from './context';
-import type { BackupSummary, FieldKind, FillResult, FillTarget, PopupAccount } from './types';
+import type { BackupSummary, FieldKind, FillMode, FillResult, FillTarget, PopupAccount } from './types';
 
 /** A fill the user must confirm: the account is not bound to the page's site. */
 export interface PendingFill {
@@ -43,11 +43,11 @@ export function createFillSlice(
   }
 
   /** How each account may be filled right now: directly (bound), after asking, or not at all. */
-  const fillMode: ReadonlySignal<(a: PopupAccount) => 'bound' | 'ask' | null> = computed(() => {
+  const fillMode: ReadonlySignal<(a: PopupAccount) => FillMode> = computed(() => {
     const bound = siteBound.value;
     const has = tab.value.hasCodeField;
     void pageAccount.value; // recomputed when the page names its account
-    return (a) => (has ? (bound.has(a.id) && !ambiguous(a) ? 'bound' : 'ask') : null);
+    return (a) => (has ? (bound.has(a.id) ? (ambiguous(a) ? 'several' : 'bound') : 'ask') : null);
   });
   /** Accounts whose next backup code can go into the page's backup-code field. */
   const backupFillable: ReadonlySignal<ReadonlySet<string>> = computed(() => {

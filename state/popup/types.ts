@@ -81,3 +81,10 @@ export interface PopupBackend extends AuthBackend {
 
 /** Which accounts are bound to a page's site; loaded lazily because the PSL data is large. */
 export type SiteMatcher = <T extends { sites: string[] }>(accounts: readonly T[], pageUrl: string) => T[];
+
+/**
+ * How an account can be filled into the page now: directly ('bound' to this site), after a
+ * question because it is not bound ('ask'), or because it is one of several bound accounts and the
+ * page does not say which is signing in ('several'); null when the page has no code field.
+ */
+export type FillMode = 'bound' | 'ask' | 'several' | null;
