@@ -236,6 +236,8 @@ function Screen({ store, listHeight }: { store: PopupStore; listHeight?: number 
     const u = store.unlockState.value;
     return (
       <UnlockForm
+        typedEarly={store.query.peek()}
+        onTypedEarlyTaken={() => store.setQuery('')}
         error={u.error}
         busy={u.busy}
         failures={u.failures}
