@@ -170,6 +170,8 @@ export function createPopupStore(
       else {
         // A new device whose browser sync holds a vault offers to open it, not to create another.
         if (status === 'none') await auth.checkSynced();
+        // Keys typed while loading were not a search: the unlock form takes them, setup drops them.
+        if (status === 'none') list.query.value = '';
         auth.status.value = status;
       }
     } catch (e) {
