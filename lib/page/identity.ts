@@ -17,7 +17,10 @@ const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * and never fills another account's code on its own.
  * @see https://html.spec.whatwg.org/multipage/form-control-infrastructure.html#attr-fe-autocomplete-username
  */
-export function accountForPage<T extends Labelled>(accounts: readonly T[], frames: readonly FrameText[]): T | null {
+export function accountForPage<T extends Labelled>(
+  accounts: readonly T[],
+  frames: readonly FrameText[],
+): T | null {
   const labelled = accounts.filter((a) => fold(a.label) !== '');
   const ids = new Set(frames.flatMap((f) => f.identifiers.map(fold)));
   const byId = labelled.filter((a) => ids.has(fold(a.label)));
