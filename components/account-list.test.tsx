@@ -167,7 +167,8 @@ describe('AccountList', () => {
     // Only the sheet with few codes left warns, and it says what to do about it.
     const low = screen.getByText(/2 backup codes left/);
     expect(low.closest('[role="row"]')?.getAttribute('data-id')).toBe('k');
-    expect(low.getAttribute('title')).toMatch(/create new backup codes/i);
+    expect(low.closest('.low')?.getAttribute('title')).toMatch(/create new backup codes/i);
+    expect(low.closest('.low')?.querySelector('[aria-hidden="true"]')?.textContent).toBe('⚠ 2'); // short on screen
     expect(screen.queryAllByText(/backup codes left/)).toHaveLength(1);
     expect(events).toEqual([
       ['fill', 'u'],

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import type { BackupSummary, PopupAccount } from '../state/popup/types';
+import type { BackupSummary, FillMode, PopupAccount } from '../state/popup/types';
 import { AccountRow, rowSecondsLeft } from './account-row';
 import { useT } from './i18n';
 
@@ -12,7 +12,7 @@ export interface AccountListProps {
   copiedId: string | null;
   siteBound: ReadonlySet<string>;
   /** How each account can be filled into the page right now (see AccountRowProps.fill). */
-  fillMode(a: PopupAccount): 'bound' | 'ask' | null;
+  fillMode(a: PopupAccount): FillMode;
   /** Backup-code summaries by account id (accounts with a sheet). */
   backup: Readonly<Record<string, BackupSummary>>;
   /** Accounts whose next backup code can be filled into the page. */

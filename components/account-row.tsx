@@ -1,6 +1,6 @@
 import { countKey } from '../lib/i18n';
 import { displayName } from '../lib/otp/display';
-import type { BackupSummary, PopupAccount } from '../state/popup/types';
+import type { BackupSummary, FillMode, PopupAccount } from '../state/popup/types';
 import { groupCode, secondsLeft } from './format';
 import { useT } from './i18n';
 import { memo } from './memo';
@@ -17,8 +17,8 @@ export interface AccountRowProps {
   active: boolean;
   copied: boolean;
   siteBound: boolean;
-  /** The page has a code field: fill directly ('bound' to this site) or after asking ('ask'). */
-  fill: 'bound' | 'ask' | null;
+  /** The page has a code field: fill directly ('bound'), or after asking ('ask': not bound; 'several': which account). */
+  fill: FillMode;
   /** The account's backup codes, when it has a sheet (loaded after the first paint). */
   backup?: BackupSummary | undefined;
   /** The page has a backup-code field and this account has an unused code. */
@@ -29,6 +29,12 @@ export interface AccountRowProps {
   onFillBackup(account: PopupAccount): void;
   onTogglePin(account: PopupAccount): void;
 }
+
+const FILL_LABEL = {
+  bound: 'popup_fill_label',
+  ask: 'popup_fill_ask_label',
+  several: 'popup_fill_several_label',
+} as const;
 
 /** `elementtiming` is a standard attribute Preact's JSX types do not list yet. @see https://w3c.github.io/element-timing/ */
 const ELEMENT_TIMING = { elementtiming: 'code' } as Record<string, string>;
@@ -48,6 +54,9 @@ function AccountRowImpl(p: AccountRowProps) {
   const tab = p.active ? 0 : -1;
   const period = a.period || 30;
   const shown = p.code ? groupCode(p.code) : t('popup_invalid_key');
+  const lowText = p.backup?.low
+    ? t(countKey('popup_backup_low', p.backup.remaining), p.backup.remaining)
+    : '';
   // Grid rows and cells are divs so they can be absolutely positioned in the windowed list; focus
   // goes to the buttons inside (roving tabindex), as the ARIA grid pattern allows.
   return (
@@ -83,9 +92,14 @@ function AccountRowImpl(p: AccountRowProps) {
           <span class="issuer">{a.issuer || a.label}</span>
           {p.siteBound && <span class="badge">{t('popup_this_site')}</span>}
           {p.backup?.low && (
-            <span class="low" title={t('popup_backup_low_hint')}>
-              {t(countKey('popup_backup_low', p.backup.remaining), p.backup.remaining)}
-              <span class="visually-hidden"> {t('popup_backup_low_hint')}</span>
+            // Short on screen ("⚠ 2"), so the issuer and the label keep their room; in full for
+            // screen readers and as a tooltip.
+            <span class="low" title={`${lowText} ${t('popup_backup_low_hint')}`}>
+              <span aria-hidden="true">⚠ {p.backup.remaining}</span>
+              <span class="visually-hidden">
+                {lowText}
+                <span> {t('popup_backup_low_hint')}</span>
+              </span>
             </span>
           )}
         </span>
@@ -138,7 +152,7 @@ function AccountRowImpl(p: AccountRowProps) {
             type="button"
             class={`small fill ${p.fill}`}
             tabIndex={tab}
-            aria-label={t(p.fill === 'bound' ? 'popup_fill_label' : 'popup_fill_ask_label', name)}
+            aria-label={t(FILL_LABEL[p.fill], name)}
             onClick={() => p.onFill(a)}
           >
             {t(p.fill === 'bound' ? 'popup_fill' : 'popup_fill_ask')}

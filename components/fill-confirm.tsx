@@ -8,6 +8,8 @@ export interface FillConfirmProps {
   /** the page's registrable domain; null when the page has none to remember (then: fill once only) */
   site: string | null;
   kind: 'otp' | 'backup';
+  /** bound, but one of several accounts of this site, and the page does not say which one */
+  several?: boolean;
   onRemember(): void;
   onOnce(): void;
   onCancel(): void;
@@ -34,6 +36,28 @@ export function FillConfirm(p: FillConfirmProps) {
     }
   };
   const site = p.site ?? t('popup_fill_confirm_this_site');
+  if (p.several) {
+    return (
+      <section
+        class="confirm"
+        role="alertdialog"
+        aria-labelledby="fill-confirm-title"
+        aria-describedby="fill-confirm-body"
+        onKeyDown={onKeyDown}
+      >
+        <h2 id="fill-confirm-title">{t('popup_fill_several_title', p.name)}</h2>
+        <p id="fill-confirm-body">{t('popup_fill_several_body', p.name)}</p>
+        <div class="actions">
+          <button type="button" onClick={p.onOnce}>
+            {t('popup_fill_several_fill', p.name)}
+          </button>
+          <button type="button" class="primary" ref={cancel} onClick={p.onCancel}>
+            {t('common_cancel')}
+          </button>
+        </div>
+      </section>
+    );
+  }
   return (
     <section
       class="confirm"

@@ -33,6 +33,10 @@ export function noticeText(t: Translate, n: Notice | null, accounts: readonly Po
       return t('popup_filled', name);
     case 'backup-filled':
       return t('popup_backup_filled', name);
+    case 'codes-saved':
+      return t('popup_codes_saved', [n.count ?? 0, name]);
+    case 'codes-replaced':
+      return t('popup_codes_replaced', [n.count ?? 0, name]);
     case 'fill-failed':
       return t(FILL_REASON[n.reason ?? ''] ?? 'popup_fill_failed');
     default:
@@ -45,6 +49,8 @@ const OK_KINDS: ReadonlySet<Notice['kind']> = new Set([
   'filled',
   'backup-filled',
   'backup-restored',
+  'codes-saved',
+  'codes-replaced',
 ]);
 
 /**

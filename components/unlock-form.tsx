@@ -10,6 +10,10 @@ export interface UnlockFormProps {
   retryAt: number;
   now: number;
   onUnlock(password: string): void;
+  /** Keys typed while the popup was still loading: meant for this field, so they start it. */
+  typedEarly?: string;
+  /** The early keys are in the field now (the caller forgets its copy). */
+  onTypedEarlyTaken?(): void;
   /** A synced vault on a new device: its own heading and a sentence saying where it comes from. */
   title?: string;
   intro?: string;
@@ -25,7 +29,7 @@ export interface UnlockFormProps {
  */
 export function UnlockForm(p: UnlockFormProps) {
   const t = useT();
-  const [password, setPassword] = useState('');
+  const [password, setPassword] = useState(p.typedEarly ?? '');
   /** Enter was pressed during the retry wait: try once the wait is over (unless the text changes). */
   const [queued, setQueued] = useState(false);
   const input = useRef<HTMLInputElement>(null);
@@ -40,6 +44,7 @@ export function UnlockForm(p: UnlockFormProps) {
 
   useEffect(() => {
     input.current?.focus();
+    if (p.typedEarly) p.onTypedEarlyTaken?.();
   }, []);
   // After a failed attempt, select what was typed so the next try replaces it.
   useEffect(() => {

@@ -1,16 +1,20 @@
 import { useState } from 'preact/hooks';
 import type { AccountDraft } from '../../lib/otp/types';
 import { useT } from '../i18n';
+import { CodePreview } from './code-preview';
 import { type DraftField, type DraftForm, EMPTY_FORM, formToDraft } from './draft-form';
 
 export interface AddFormProps {
   busy?: boolean;
+  /** the clock of the live code preview (tests) */
+  now?: () => number;
   onAdd(draft: AccountDraft): void;
 }
 
 /**
  * Manual entry of an account (for sites that show the secret as text). Steam fixes algorithm,
- * digits and period, HOTP asks for the counter instead of the period.
+ * digits and period, HOTP asks for the counter instead of the period. Once the secret makes a valid
+ * account, its current code shows live, to compare with what the site expects.
  * @see https://github.com/google/google-authenticator/wiki/Key-Uri-Format
  */
 export function AddForm(p: AddFormProps) {
@@ -50,6 +54,10 @@ export function AddForm(p: AddFormProps) {
   });
 
   const steam = form.type === 'steam';
+  // The code depends on the key and its parameters only: preview it before a name is typed.
+  const live = form.secret.trim()
+    ? (formToDraft({ ...form, issuer: form.issuer || '-' }).draft ?? null)
+    : null;
   return (
     <form class="card form" onSubmit={submit} aria-labelledby="add-manual-title" noValidate>
       <h3 id="add-manual-title">{t('options_add_manual')}</h3>
@@ -128,6 +136,7 @@ export function AddForm(p: AddFormProps) {
           t('options_counter'),
           <input {...attrs('counter')} type="number" min={0} value={form.counter} onInput={set('counter')} />,
         )}
+      <CodePreview draft={live} now={p.now} />
       <button type="submit" class="primary" disabled={p.busy}>
         {t('options_add_submit')}
       </button>

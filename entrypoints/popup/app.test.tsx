@@ -68,6 +68,24 @@ describe('popup app', () => {
     expect(rowNames()).toEqual(['Bank']);
   });
 
+  it('keys typed while loading a locked vault go to the password field, not the search', async () => {
+    const backend = new FakeBackend({ state: 'locked', password: 'right one!', accounts: manyAccounts(1) });
+    let release = () => {};
+    backend.listGate = new Promise((r) => {
+      release = r;
+    });
+    await open(backend);
+    for (const key of 'rig') fireEvent.keyDown(document.body, { key });
+    release();
+    await advance();
+    const field = screen.getByLabelText('Master password') as HTMLInputElement;
+    expect(field.value).toBe('rig');
+    fireEvent.input(field, { target: { value: 'right one!' } });
+    fireEvent.submit(field.closest('form') as HTMLFormElement);
+    await advance();
+    expect((screen.getByRole('searchbox') as HTMLInputElement).value).toBe(''); // nothing leaked into the search
+  });
+
   it('shows the account colour as a stripe, and ignores a value that is not a colour', async () => {
     await open(
       new FakeBackend({

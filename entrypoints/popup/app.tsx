@@ -1,5 +1,6 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { AccountList } from '../../components/account-list';
+import { CodesOfferView } from '../../components/codes-offer';
 import { EmptyState } from '../../components/empty-state';
 import { FillConfirm } from '../../components/fill-confirm';
 import { I18nContext, useT } from '../../components/i18n';
@@ -78,6 +79,7 @@ function PendingFill({ store }: { store: PopupStore }) {
       name={displayName(p.account.issuer, p.account.label)}
       site={p.site}
       kind={p.kind}
+      several={p.several ?? false}
       onRemember={() => void store.confirmFill(true)}
       onOnce={() => void store.confirmFill(false)}
       onCancel={store.cancelFill}
@@ -104,6 +106,25 @@ function useEarlyTyping(store: PopupStore): void {
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
   }, []);
+}
+
+/** The offer to save the backup codes the page shows, when it shows a new set. */
+function PageCodes({ store }: { store: PopupStore }) {
+  const o = store.offer.value;
+  if (!o) return null;
+  const bound = store.siteBound.value;
+  return (
+    <CodesOfferView
+      offer={o}
+      accounts={store.accounts.value.filter((a) => bound.has(a.id))}
+      onChoose={(id) => void store.chooseAccount(id)}
+      onPreview={store.preview}
+      onSave={async () => {
+        if (await store.saveCodes()) await store.loadBackupCodes();
+      }}
+      onDismiss={store.dismissOffer}
+    />
+  );
 }
 
 function MainScreen({ store, listHeight }: { store: PopupStore; listHeight?: number }) {
@@ -154,6 +175,7 @@ function MainScreen({ store, listHeight }: { store: PopupStore; listHeight?: num
       />
       <main>
         <PendingFill store={store} />
+        <PageCodes store={store} />
         {empty ? (
           <EmptyState onAdd={() => store.openOptions('add')} onImport={() => store.openOptions('import')} />
         ) : (
@@ -214,6 +236,8 @@ function Screen({ store, listHeight }: { store: PopupStore; listHeight?: number 
     const u = store.unlockState.value;
     return (
       <UnlockForm
+        typedEarly={store.query.peek()}
+        onTypedEarlyTaken={() => store.setQuery('')}
         error={u.error}
         busy={u.busy}
         failures={u.failures}

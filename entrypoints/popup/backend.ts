@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
 import { copyToClipboard } from '@/lib/clipboard';
 import { sendToBackground } from '@/lib/messaging';
-import { markUnused } from '@/lib/recovery';
+import { type FrameText, readFrameText } from '@/lib/page/frame-text';
+import { markUnused, recreate } from '@/lib/recovery';
 import { loadSettings, type Settings, saveSettings } from '@/lib/settings';
 import { browserSyncArea } from '@/lib/sync/area';
 import { browserSession, openVault } from '@/lib/vault';
@@ -90,6 +91,24 @@ export function createBrowserBackend(settings: Promise<Settings> = loadSettings(
       return updated;
     },
     backupCodes: (lowThreshold) => vault.backupSummaries(lowThreshold),
+    async readPage() {
+      // Asked by the popup the user opened over the tab (its activeTab grant), every frame at once.
+      const tabId = await activeTabId();
+      if (tabId === undefined) throw new Error('no tab');
+      const results = await browser.scripting.executeScript({
+        target: { tabId, allFrames: true },
+        func: readFrameText,
+      });
+      return results.map((r) => r.result as FrameText | undefined).filter((f): f is FrameText => !!f);
+    },
+    async savedBackupCodes(accountId) {
+      return (await vault.getRecovery(accountId))?.codes.map((c) => c.code) ?? null;
+    },
+    async saveBackupCodes(accountId, codes) {
+      // New codes at the site void the old ones: the old set and its used marks are dropped.
+      await vault.setRecovery(accountId, recreate(await vault.getRecovery(accountId), codes, Date.now()));
+      await changed();
+    },
     async unuseBackupCode(accountId, code) {
       const sheet = await vault.getRecovery(accountId);
       if (!sheet) return;

@@ -21,6 +21,7 @@ export const MAX_FRAME_TEXT = 100_000;
 export function readFrameText(): FrameText {
   const max = 100_000;
   const body = document.body;
+  // biome-ignore lint/performance/useDomNodeTextContent: innerText is the point: only what is rendered, not hidden markup
   const text = body ? body.innerText.slice(0, max) : '';
   const ids: string[] = [];
   const add = (v: string | null | undefined) => {
@@ -37,7 +38,9 @@ export function readFrameText(): FrameText {
   );
   for (const f of fields) if (f.type !== 'password' && f.type !== 'hidden' && shown(f)) add(f.value);
   // Hidden username fields that a page keeps for password managers on the 2-step step.
-  for (const f of document.querySelectorAll<HTMLInputElement>('input[type="hidden"][autocomplete~="username"]'))
+  for (const f of document.querySelectorAll<HTMLInputElement>(
+    'input[type="hidden"][autocomplete~="username"]',
+  ))
     add(f.value);
   // E-mail addresses written on the page (account choosers, "Signed in as …").
   const emails = text.match(/[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g) ?? [];

@@ -7,7 +7,7 @@ export interface Labelled {
 }
 
 const fold = (s: string) => s.normalize('NFKC').trim().toLowerCase();
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * Which of several accounts bound to one site the page is about: the one whose label is the
@@ -17,7 +17,10 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * and never fills another account's code on its own.
  * @see https://html.spec.whatwg.org/multipage/form-control-infrastructure.html#attr-fe-autocomplete-username
  */
-export function accountForPage<T extends Labelled>(accounts: readonly T[], frames: readonly FrameText[]): T | null {
+export function accountForPage<T extends Labelled>(
+  accounts: readonly T[],
+  frames: readonly FrameText[],
+): T | null {
   const labelled = accounts.filter((a) => fold(a.label) !== '');
   const ids = new Set(frames.flatMap((f) => f.identifiers.map(fold)));
   const byId = labelled.filter((a) => ids.has(fold(a.label)));
@@ -25,7 +28,7 @@ export function accountForPage<T extends Labelled>(accounts: readonly T[], frame
   if (byId.length > 1) return null;
   const text = fold(frames.map((f) => f.text).join('\n'));
   const inText = labelled.filter((a) =>
-    new RegExp(`(^|[^\\p{L}\\p{N}_.@-])${escape(fold(a.label))}($|[^\\p{L}\\p{N}_@-])`, 'u').test(text),
+    new RegExp(`(^|[^\\p{L}\\p{N}_.@-])${escapeRegExp(fold(a.label))}($|[^\\p{L}\\p{N}_@-])`, 'u').test(text),
   );
   return inText.length === 1 ? (inText[0] ?? null) : null;
 }

@@ -3,7 +3,11 @@ import type { FrameText } from './frame-text';
 import { accountForPage } from './identity';
 import { backupCodesOnPage, sameCodes } from './page-codes';
 
-const frame = (url: string, text: string, identifiers: string[] = []): FrameText => ({ url, text, identifiers });
+const frame = (url: string, text: string, identifiers: string[] = []): FrameText => ({
+  url,
+  text,
+  identifiers,
+});
 const SHEET = `Save your backup codes
 Each code works once. Keep them somewhere safe.
 1. 4821-0937
@@ -30,7 +34,9 @@ describe('backupCodesOnPage', () => {
   it('ignores a third-party frame, and pages with one code or none', () => {
     expect(backupCodesOnPage([frame('https://ads.example/x', SHEET)], sameSite)).toBeNull();
     expect(backupCodesOnPage([frame('https://shop.example/', 'Your code is 482109')], sameSite)).toBeNull();
-    expect(backupCodesOnPage([frame('https://shop.example/', 'Order 12345 shipped on 2024-05-01')], sameSite)).toBeNull();
+    expect(
+      backupCodesOnPage([frame('https://shop.example/', 'Order 12345 shipped on 2024-05-01')], sameSite),
+    ).toBeNull();
   });
 
   it('tells a saved set from a new one, whatever the order and grouping', () => {
@@ -47,11 +53,15 @@ describe('accountForPage', () => {
   const dave = { id: 'd', label: 'dave' };
 
   it('picks the account whose label is the sign-in identifier the page shows', () => {
-    expect(accountForPage([alice, bob], [frame('https://x', 'Enter the code', ['Bob@mail.example'])])).toBe(bob);
+    expect(accountForPage([alice, bob], [frame('https://x', 'Enter the code', ['Bob@mail.example'])])).toBe(
+      bob,
+    );
   });
 
   it('picks the one whose label the page names as a whole word', () => {
-    expect(accountForPage([carol, dave], [frame('https://x', 'Signed in as carol. Enter the code.')])).toBe(carol);
+    expect(accountForPage([carol, dave], [frame('https://x', 'Signed in as carol. Enter the code.')])).toBe(
+      carol,
+    );
     expect(accountForPage([carol, dave], [frame('https://x', 'Signed in as caroline')])).toBeNull();
   });
 

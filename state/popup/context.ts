@@ -17,9 +17,13 @@ export interface Notice {
     | 'fill-failed'
     | 'hotp-failed'
     | 'scan-failed'
+    | 'codes-saved'
+    | 'codes-replaced'
     | 'error';
   id?: string;
   reason?: Extract<FillResult, { ok: false }>['reason'];
+  /** for 'codes-saved' / 'codes-replaced': how many backup codes were saved */
+  count?: number;
   /** for 'copied': the next period's code was copied, the current one being about to expire */
   next?: boolean;
   /** for 'backup-filled': the code that was used, so Undo can mark it unused again */

@@ -1,3 +1,4 @@
+import type { FrameText } from '../../lib/page/frame-text';
 import { accountBinding, normalizeSite } from '../../lib/sites';
 import type { VaultStatus } from '../../lib/vault/types';
 import type {
@@ -143,6 +144,20 @@ export class FakeBackend implements PopupBackend {
       out[id] = { remaining, low: remaining <= lowThreshold && remaining < codes.length };
     }
     return out;
+  }
+  /** What the active page shows (readPage); null models a page Keyfob may not read. */
+  page: FrameText[] | null = [];
+  async readPage(): Promise<FrameText[]> {
+    this.log('readPage');
+    if (!this.page) throw new Error('Cannot access contents of the page');
+    return this.page;
+  }
+  async savedBackupCodes(accountId: string): Promise<string[] | null> {
+    return this.sheets[accountId]?.map((c) => c.code) ?? null;
+  }
+  async saveBackupCodes(accountId: string, codes: string[]): Promise<void> {
+    this.log('saveBackupCodes', accountId, codes);
+    this.sheets[accountId] = codes.map((code) => ({ code, used: false }));
   }
   async unuseBackupCode(accountId: string, code: string): Promise<void> {
     this.log('unuseBackupCode', accountId, code);

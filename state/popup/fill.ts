@@ -1,6 +1,6 @@
 import { computed, type ReadonlySignal, signal } from '@preact/signals';
 import type { PopupContext } from './context';
-import type { BackupSummary, FieldKind, FillResult, FillTarget, PopupAccount } from './types';
+import type { BackupSummary, FieldKind, FillMode, FillResult, FillTarget, PopupAccount } from './types';
 
 /** A fill the user must confirm: the account is not bound to the page's site. */
 export interface PendingFill {
@@ -8,6 +8,8 @@ export interface PendingFill {
   kind: FieldKind;
   /** the exact origin of the frame to fill, shown to the user and offered to be remembered */
   site: string | null;
+  /** bound, but one of several accounts of this site and the page does not say which is signed in */
+  several?: boolean;
   /** the frame the user is asked about; the confirmed fill goes there only, at that origin */
   target?: FillTarget;
 }
@@ -21,17 +23,31 @@ export const DEFAULT_LOW_BACKUP_CODES = 3;
  * filled backup code; the backup-code counts and their low warning, loaded after the first paint.
  * @see docs/design.md "Data flow" (Fill)
  */
-export function createFillSlice(ctx: PopupContext, siteBound: ReadonlySignal<ReadonlySet<string>>) {
+export function createFillSlice(
+  ctx: PopupContext,
+  siteBound: ReadonlySignal<ReadonlySet<string>>,
+  pageAccount: ReadonlySignal<PopupAccount | null>,
+) {
   const { backend, tab } = ctx;
   const pending = signal<PendingFill | null>(null);
   const backup = signal<Readonly<Record<string, BackupSummary>>>({});
   const lowThreshold = signal(DEFAULT_LOW_BACKUP_CODES);
 
+  /**
+   * Whether filling `a` must be confirmed although it is bound: several accounts are bound to this
+   * site and the page does not name `a` as the one signed in (never fill another's code silently).
+   */
+  function ambiguous(a: PopupAccount): boolean {
+    const bound = siteBound.value;
+    return bound.size > 1 && bound.has(a.id) && pageAccount.value?.id !== a.id;
+  }
+
   /** How each account may be filled right now: directly (bound), after asking, or not at all. */
-  const fillMode: ReadonlySignal<(a: PopupAccount) => 'bound' | 'ask' | null> = computed(() => {
+  const fillMode: ReadonlySignal<(a: PopupAccount) => FillMode> = computed(() => {
     const bound = siteBound.value;
     const has = tab.value.hasCodeField;
-    return (a) => (has ? (bound.has(a.id) ? 'bound' : 'ask') : null);
+    void pageAccount.value; // recomputed when the page names its account
+    return (a) => (has ? (bound.has(a.id) ? (ambiguous(a) ? 'several' : 'bound') : 'ask') : null);
   });
   /** Accounts whose next backup code can go into the page's backup-code field. */
   const backupFillable: ReadonlySignal<ReadonlySet<string>> = computed(() => {
@@ -83,8 +99,14 @@ export function createFillSlice(ctx: PopupContext, siteBound: ReadonlySignal<Rea
     settle(a, kind, result);
   }
 
-  /** Fills the account's code, or asks first when it is not bound to this site. */
-  const fill = (a: PopupAccount) => run(a, 'otp');
+  /** Fills the account's code, or asks first when it is not bound to this site or may not be the one signed in. */
+  const fill = (a: PopupAccount): Promise<void> => {
+    if (ambiguous(a)) {
+      pending.value = { account: a, kind: 'otp', site: null, several: true };
+      return Promise.resolve();
+    }
+    return run(a, 'otp');
+  };
   /** Fills the account's next unused backup code and marks it used (Undo offered). */
   const fillBackup = (a: PopupAccount) => run(a, 'backup');
 

@@ -18,6 +18,8 @@ export function createListSlice(ctx: PopupContext) {
   const activeIndex = signal(0);
   /** Registrable-domain matching (tldts) arrives after the first paint data; null until then. */
   const matcher = signal<SiteMatcher | null>(null);
+  /** The account the page says is signed in, when several are bound to its site: it comes first. */
+  const preferredId = signal<string | null>(null);
 
   /** Ids of the accounts bound to the active tab's site (empty until the matcher has loaded). */
   const siteBound: ReadonlySignal<ReadonlySet<string>> = computed(() => {
@@ -33,7 +35,11 @@ export function createListSlice(ctx: PopupContext) {
     // Stable buckets: this site first, then pinned first within each, each in manual order.
     const buckets: PopupAccount[][] = [[], [], [], []];
     for (const a of byManual) buckets[(bound.has(a.id) ? 0 : 2) + (a.pinned ? 0 : 1)]?.push(a);
-    return buckets.flat();
+    const flat = buckets.flat();
+    const preferred = flat.findIndex((a) => a.id === preferredId.value);
+    return preferred > 0
+      ? [flat[preferred] as PopupAccount, ...flat.filter((_, i) => i !== preferred)]
+      : flat;
   });
 
   /** What the list shows: every whitespace-separated term must occur somewhere. */
@@ -123,6 +129,7 @@ export function createListSlice(ctx: PopupContext) {
     query,
     activeIndex,
     matcher,
+    preferredId,
     siteBound,
     ordered,
     shown,

@@ -6,6 +6,7 @@ import { createAuthSlice } from '../auth';
 import type { Notice, PopupContext } from './context';
 import { createFillSlice, DEFAULT_LOW_BACKUP_CODES } from './fill';
 import { createListSlice } from './list';
+import { createPageSlice } from './page';
 import type { ActiveTabInfo, PopupAccount, PopupBackend, PopupSettings, SiteMatcher } from './types';
 
 export type { Notice } from './context';
@@ -14,6 +15,8 @@ export type { PendingFill } from './fill';
 /** How long the "Copied" confirmation stays on a row. */
 export const COPIED_MS = 1500;
 const NO_TAB: ActiveTabInfo = { url: null, hasCodeField: false };
+/** Pages accounts can be bound to (lib/sites binds http and https origins only). */
+const WEB_PAGE = /^https?:\/\//i;
 
 /** Loads registrable-domain matching on demand: tldts and its suffix list are ~48 KB gzipped. */
 const loadSiteMatcher = (): Promise<SiteMatcher> => import('../../lib/sites').then((m) => m.accountsForUrl);
@@ -53,7 +56,8 @@ export function createPopupStore(
     },
   };
   const list = createListSlice(ctx);
-  const fills = createFillSlice(ctx, list.siteBound);
+  const page = createPageSlice(ctx, list.siteBound);
+  const fills = createFillSlice(ctx, list.siteBound, page.pageAccount);
   const auth = createAuthSlice(backend, clock, {
     opened: () => load(),
     forget() {
@@ -61,6 +65,8 @@ export function createPopupStore(
       list.query.value = '';
       fills.pending.value = null;
       fills.backup.value = {};
+      page.offer.value = null;
+      page.frames.value = null;
       notice.value = null;
     },
   });
@@ -83,14 +89,20 @@ export function createPopupStore(
   function fetchAll() {
     const accountList = backend.listAccounts();
     accountList.catch(() => {});
-    // Compiled while the vault and the browser are still answering (idle main thread).
-    const sites = loadSites().catch(() => null);
     const url = backend.tabUrl().catch(() => null);
+    let loading: Promise<SiteMatcher | null> | undefined;
+    const sites = () => {
+      loading ??= loadSites().catch(() => null);
+      return loading;
+    };
+    // Only a web page can be bound to accounts: only then is the matcher on the way to the first
+    // paint, compiled while the vault and the browser are still answering (idle main thread).
+    const matcher = url.then((u) => (u && WEB_PAGE.test(u) ? sites() : null));
     return {
       accountList,
       settings: backend.settings().catch((): PopupSettings => ({ clipboardClearSeconds: 0 })),
       url,
-      matcher: url.then((u) => (u ? sites : null)),
+      matcher,
       sites,
       tabInfo: backend.activeTab().catch(() => NO_TAB),
     };
@@ -115,13 +127,28 @@ export function createPopupStore(
     // Then what the background knows: the page's code fields (and its URL when the popup was
     // opened without an activeTab grant), and the backup-code counts; both only add to the list.
     void data.tabInfo.then(async (t) => {
-      const matcher = t.url && !list.matcher.value ? await data.sites : list.matcher.value;
+      const matcher =
+        t.url && WEB_PAGE.test(t.url) && !list.matcher.value ? await data.sites() : list.matcher.value;
       batch(() => {
         tab.value = { ...t, url: url ?? t.url };
         list.matcher.value = matcher;
       });
+      setTimeout(() => void lookAtPage(), 0);
     });
     setTimeout(() => void fills.loadBackupCodes(), 0);
+  }
+
+  /**
+   * After the list painted: what the page shows (its signed-in username, backup codes), for a
+   * page whose site has accounts bound to it. Frames count only when they are of the page's site.
+   */
+  async function lookAtPage(): Promise<void> {
+    const pageUrl = tab.value.url;
+    const match = list.matcher.value;
+    if (!pageUrl || !match) return;
+    const sameSite = (u: string) => match([{ sites: [pageUrl] }], u).length > 0;
+    await page.readPage(sameSite);
+    list.preferredId.value = page.pageAccount.value?.id ?? null;
   }
 
   /** Opens on the right screen; an unlocked vault's accounts are already being decrypted meanwhile. */
@@ -143,6 +170,8 @@ export function createPopupStore(
       else {
         // A new device whose browser sync holds a vault offers to open it, not to create another.
         if (status === 'none') await auth.checkSynced();
+        // Keys typed while loading were not a search: the unlock form takes them, setup drops them.
+        if (status === 'none') list.query.value = '';
         auth.status.value = status;
       }
     } catch (e) {
@@ -193,6 +222,7 @@ export function createPopupStore(
   return {
     ...list,
     ...fills,
+    ...page,
     ...auth,
     /** Locks everywhere; says so when the backend failed. */
     async lock(): Promise<void> {

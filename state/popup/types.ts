@@ -1,5 +1,6 @@
 import type { FieldKind, FillResult, FillTarget } from '../../lib/messages';
 import type { AccountDraft } from '../../lib/otp/types';
+import type { FrameText } from '../../lib/page/frame-text';
 import type { BackupSummary } from '../../lib/vault/recovery-store';
 import type { VaultStatus } from '../../lib/vault/types';
 import type { AuthBackend } from '../auth';
@@ -57,6 +58,12 @@ export interface PopupBackend extends AuthBackend {
   rememberSite(id: string, site: string): Promise<PopupAccount>;
   /** Backup-code summaries of the accounts that have a sheet, keyed by account id. */
   backupCodes(lowThreshold: number): Promise<Record<string, BackupSummary>>;
+  /** The active tab's frames as they show now (visible text, usernames); rejects where Keyfob may not read. */
+  readPage(): Promise<FrameText[]>;
+  /** The account's saved backup codes (used or not), or null when it has none. */
+  savedBackupCodes(accountId: string): Promise<string[] | null>;
+  /** Saves `codes` as the account's backup codes, replacing the old set (they no longer work at the site). */
+  saveBackupCodes(accountId: string, codes: string[]): Promise<void>;
   /** Marks a filled backup code unused again (Undo). */
   unuseBackupCode(accountId: string, code: string): Promise<void>;
   setPinned(id: string, pinned: boolean): Promise<void>;
@@ -74,3 +81,10 @@ export interface PopupBackend extends AuthBackend {
 
 /** Which accounts are bound to a page's site; loaded lazily because the PSL data is large. */
 export type SiteMatcher = <T extends { sites: string[] }>(accounts: readonly T[], pageUrl: string) => T[];
+
+/**
+ * How an account can be filled into the page now: directly ('bound' to this site), after a
+ * question because it is not bound ('ask'), or because it is one of several bound accounts and the
+ * page does not say which is signing in ('several'); null when the page has no code field.
+ */
+export type FillMode = 'bound' | 'ask' | 'several' | null;

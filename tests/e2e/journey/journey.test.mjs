@@ -1,9 +1,10 @@
-// Issue 7's whole journey, through the real UI of the built extension against the demo 2-step site
-// (demo/), as one user would live it: create the vault in the popup → sign up → the site shows a QR
-// code → click the Keyfob icon, "Scan QR code on this page" → import it on the options page →
-// confirm 2-step verification with the code from the popup's Fill → save the 10 backup codes into
-// Keyfob → sign in with Fill, then with the shortcut → sign in with a backup code Keyfob fills (its
-// count drops 10 → 9) → new codes at the site replace Keyfob's, and an old one is refused.
+// The whole journey (issues 7 and 12), through the real UI of the built extension against the demo
+// 2-step site (demo/), as one user would live it: create the vault in the popup → sign up → the site
+// shows a QR code → click the Keyfob icon, "Scan QR code on this page" → the import preview binds
+// it to the site → confirm 2-step verification with the popup's Fill (no question: it is bound) →
+// the popup offers to save the 10 backup codes the page shows → sign in with Fill, then with the
+// shortcut → sign in with a backup code Keyfob fills (its count drops 10 → 9) → new codes at the
+// site: the popup replaces Keyfob's set after saying the old ones stop working; an old one is refused.
 // The site checks every code with its own RFC 6238 code, so an accepted sign-in checks Keyfob.
 // Steps share one browser and run in order; after a failed step the rest are skipped, not failed.
 // Screenshots for the README go to docs/screenshots/ (ignored by git). Run:
@@ -13,15 +14,7 @@ import { after, before, test } from 'node:test';
 import { pressFillShortcut } from '../autofill/harness.mjs';
 import { launchExtension } from '../extension.mjs';
 import { waitFor } from '../popup/helpers.mjs';
-import {
-  fillFromPopup,
-  openBackupCodes,
-  PASTE_BOX,
-  paste,
-  popupOffering,
-  shoot,
-  waitForBadge,
-} from './keyfob.mjs';
+import { fillFromPopup, openBackupCodes, popupOffering, shoot, waitForBadge } from './keyfob.mjs';
 import {
   copyBackupCodes,
   expectCode,
@@ -114,24 +107,23 @@ step('sign up; the QR code of the 2-step setup is scanned from the tab and impor
   await options.getByRole('heading', { name: 'Found 1 account', exact: true }).waitFor({ timeout: 20_000 });
   const row = options.getByRole('row', { name: /Keyfob Demo/ });
   await row.getByText(USER).waitFor();
+  // Scanned from the site's tab: bound to that site, shown (and editable) before importing.
+  assert.equal(await row.getByRole('textbox', { name: `Site for ${NAME}` }).inputValue(), site.url);
   await shoot(options, 'options-import-preview');
   await options.getByRole('button', { name: 'Import 1 account', exact: true }).click();
   await options.getByRole('status').getByText('Imported 1 account.', { exact: true }).waitFor();
 });
 
-step('turn on 2-step verification with the code filled from the popup (the site remembered)', async () => {
+step('turn on 2-step verification with the code filled from the popup (bound: no question)', async () => {
   await web.bringToFront();
-  // Not bound to the site yet: Fill asks first, and the user has Keyfob remember the site's exact origin.
-  const { popup, control } = await popupOffering(
-    ext,
-    web,
-    `Fill the code for ${NAME} on this page, after confirming: this account is not saved for this site`,
-  );
-  const dialog = popup.getByRole('alertdialog', { name: /^Fill on http:\/\/127\.0\.0\.1:\d+\?$/ });
-  await control.click();
+  const { popup, control } = await popupOffering(ext, web, `Fill the code for ${NAME} on this page`);
+  // Bound to this site by the scan, it comes first and says so.
+  const first = popup.getByRole('row').first();
+  assert.match(await first.textContent(), /Keyfob Demo.*This site/);
   const from = Date.now();
-  await dialog.getByRole('button', { name: /^Remember http:\/\/127\.0\.0\.1:\d+ and fill$/ }).click();
+  await control.click();
   await popup.getByRole('status').getByText(`Code for ${NAME} filled.`).waitFor();
+  assert.equal(await popup.getByRole('alertdialog').count(), 0);
   await popup.close().catch(() => {});
   await expectSiteCode(web.getByLabel('Code from the app'), from);
   await web.getByRole('button', { name: 'Turn on' }).click();
@@ -139,21 +131,33 @@ step('turn on 2-step verification with the code filled from the popup (the site 
   acceptedAt = Date.now();
 });
 
-step('the 10 backup codes the site shows once are saved into Keyfob', async () => {
+/** Clicks the Keyfob icon over the codes page and saves what the popup offers; returns the popup. */
+async function saveShownCodes(n, confirm) {
+  const { popup, control } = await popupOffering(ext, web, `Save these ${n} backup codes for ${NAME}`);
+  await control.click();
+  const read = await popup
+    .getByRole('list', { name: 'The codes as Keyfob read them' })
+    .getByRole('listitem')
+    .allInnerTexts();
+  await confirm(popup);
+  return { popup, read };
+}
+
+step('the 10 backup codes the site shows once are saved from the popup', async () => {
   const copied = await copyBackupCodes(web);
   codes = copied.codes;
   assert.equal(codes.length, 10, copied.text);
+  const { popup, read } = await saveShownCodes(10, async (p) => {
+    await p.getByRole('button', { name: `Save 10 codes for ${NAME}` }).click();
+  });
+  assert.deepEqual(read, codes, 'read from the page as the site printed them');
+  await popup.getByRole('status').getByText(`10 backup codes saved for ${NAME}.`).waitFor();
+  await popup.close().catch(() => {});
+
   await openBackupCodes(options, `Keyfob Demo ${USER}`);
   const picked = options.getByLabel('Account', { exact: true }).locator('option:checked');
   assert.equal(await picked.textContent(), NAME);
-  await options.getByText('No backup codes saved for this account.').waitFor();
-  await paste(options, copied.text);
-  await options.getByRole('button', { name: 'Find codes' }).click();
-  await options.getByText('Found 10 codes.').waitFor();
-  await options.getByRole('button', { name: 'Save 10 codes' }).click();
   await options.getByTestId('codes-remaining').getByText('10 of 10 codes left').waitFor();
-  // Saved, they are masked: the paste box no longer shows them in plain text.
-  assert.equal(await options.getByLabel(PASTE_BOX).inputValue(), '');
   assert.deepEqual(new Set(await options.getByTestId('backup-code').allInnerTexts()), new Set(['••••••••']));
   await shoot(options, 'options-backup-codes');
 
@@ -221,16 +225,24 @@ step('new codes at the site replace the saved ones in Keyfob; an old code is the
   assert.equal(fresh.codes.length, 10, fresh.text);
   assert.ok(!fresh.codes.some((c) => codes.includes(c)), 'a new set');
 
-  await options.bringToFront();
-  await paste(options, fresh.text);
-  await options.getByRole('button', { name: 'Find codes' }).click();
-  await options.getByText('Found 10 codes.').waitFor();
-  await options.getByRole('button', { name: 'Save 10 codes' }).click();
-  await options
-    .getByText(/^Replace the saved codes\? Only do this after creating new codes at the site/)
+  const { popup, read } = await saveShownCodes(10, async (p) => {
+    // Replacing says what it costs before it happens.
+    await p
+      .getByText(`Keyfob has 10 backup codes for ${NAME}. They are replaced, and stop working at the site`, {
+        exact: false,
+      })
+      .waitFor();
+    await p.getByRole('button', { name: `Replace the old codes of ${NAME}` }).click();
+  });
+  assert.deepEqual(read, fresh.codes);
+  await popup
+    .getByRole('status')
+    .getByText(`Old backup codes of ${NAME} replaced with 10 new ones.`)
     .waitFor();
-  await options.getByTestId('codes-remaining').getByText('9 of 10 codes left').waitFor();
-  await options.getByRole('button', { name: 'Replace codes' }).click();
+  await popup.close().catch(() => {});
+
+  await options.bringToFront();
+  await options.reload();
   await options.getByTestId('codes-remaining').getByText('10 of 10 codes left').waitFor();
   await options.getByRole('button', { name: 'Reveal codes' }).click();
   assert.deepEqual(await options.getByTestId('backup-code').allInnerTexts(), fresh.codes);

@@ -52,6 +52,20 @@ test('pasting the same link again is flagged as a duplicate and not selected', a
   await page.getByRole('button', { name: 'Start over' }).click();
 });
 
+test('a malformed pasted link is explained in place; the text stays to be corrected', async () => {
+  const { page } = ctx;
+  await goto(page, '#add');
+  const box = page.getByLabel('otpauth:// or otpauth-migration:// links, one per line');
+  const broken = 'otpauth://totp/Shop:sam?issuer=Shop';
+  await box.fill(broken);
+  await page.getByRole('button', { name: 'Review accounts' }).click();
+  await page.locator('#paste-links-error').getByText('Enter the secret key.').waitFor();
+  assert.match(page.url(), /#add$/, 'stays in Add');
+  assert.equal(await box.inputValue(), broken, 'the text is kept');
+  assert.equal(await box.getAttribute('aria-invalid'), 'true');
+  await box.fill('');
+});
+
 test('adds an account by typing its secret, and refuses a bad secret with a clear message', async () => {
   const { page } = ctx;
   await goto(page, '#add');
@@ -61,6 +75,8 @@ test('adds an account by typing its secret, and refuses a bad secret with a clea
   await page.getByRole('button', { name: 'Add account' }).click();
   await page.getByText('The secret key may only contain letters A–Z and digits 2–7.').waitFor();
   await page.getByLabel('Secret key', { exact: true }).fill(account().secret.toLowerCase());
+  // The live preview shows the code this secret gives now.
+  assert.match(await page.getByTestId('code-preview').textContent(), /^Code now: \d{3} \d{3}/);
   await page.getByRole('button', { name: 'Add account' }).click();
   await page.getByRole('heading', { name: /Edit Manual Co/ }).waitFor();
   assert.match(page.url(), /#accounts\/[0-9a-f]+$/);

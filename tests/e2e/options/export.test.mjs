@@ -82,7 +82,7 @@ test('plain exports need the acknowledgement, then give the otpauth list and Aeg
 test('shows a QR code for one account', async () => {
   const { page } = source;
   await page.getByLabel('Account', { exact: true }).selectOption({ label: 'Bank (ben)' });
-  await page.getByRole('button', { name: 'Show QR code' }).click();
+  await page.getByRole('button', { name: 'Show QR code', exact: true }).click();
   const img = page.getByRole('img', { name: 'QR code for Bank (ben)' });
   qrDataUrl = await img.getAttribute('src');
   assert.match(qrDataUrl, /^data:image\/png;base64,/);

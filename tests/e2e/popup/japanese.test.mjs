@@ -57,7 +57,7 @@ test('the list in Japanese', async () => {
   await page.goto(`${base}/popup.html`);
   await page.getByRole('grid', { name: 'アカウント' }).waitFor();
   await page.getByRole('searchbox', { name: 'アカウントを検索' }).waitFor();
-  await page.getByRole('button', { name: /^GitHub \(octo\) のコードをコピー: \d{6}$/ }).waitFor();
+  await page.getByRole('button', { name: /^GitHub \(octo\) のコードをコピー: \d{3} \d{3}$/ }).waitFor();
   const named = await expectAllNamed(page, 'list (ja)');
   for (const name of ['ロック', 'このページの QR コードを読み取る']) {
     assert.ok(

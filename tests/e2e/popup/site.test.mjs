@@ -97,9 +97,13 @@ test("accounts bound to the page's site come first, marked This site", async () 
   assert.deepEqual((await issuers(popup)).slice(0, 2), ['Local Bank', 'Recovery']);
   const first = popup.locator('[role="row"]').first();
   await first.getByText('This site').waitFor();
-  // Bound and with a code field on the page: Fill is offered directly.
+  // Bound, with a code field on the page, but Recovery is bound to this site too and the page does
+  // not say who is signing in: Fill asks which, never sending another account's code silently.
   await first
-    .getByRole('button', { name: 'Fill the code for Local Bank (me) on this page', exact: true })
+    .getByRole('button', {
+      name: 'Fill the code for Local Bank (me) on this page, after confirming: several accounts are saved for this site',
+      exact: true,
+    })
     .waitFor();
   await expectAllNamed(popup, 'list over a login page');
   await popup.close();
@@ -150,12 +154,16 @@ test('an unbound account asks first; "remember" saves the site and fills', async
   assert.ok([totp(RFC_SECRET, before), totp(RFC_SECRET, Date.now() + 3000)].includes(filled), filled);
   await popup.getByRole('status').getByText('Code for Alpha (a@x.test) filled.').waitFor();
   await popup.close();
-  // Remembered in the vault: next time Alpha is bound to this site and fills without asking.
+  // Remembered in the vault: next time Alpha is bound to this site (one of several there, so its
+  // Fill asks which account, not whether the site is right).
   const again = await popupOver('/login.html');
   const row = again.popup.locator('[role="row"]', { hasText: 'Alpha' });
   await row.getByText('This site').waitFor();
   await row
-    .getByRole('button', { name: 'Fill the code for Alpha (a@x.test) on this page', exact: true })
+    .getByRole('button', {
+      name: 'Fill the code for Alpha (a@x.test) on this page, after confirming: several accounts are saved for this site',
+      exact: true,
+    })
     .waitFor();
   await again.popup.close();
   await again.tab.close();
