@@ -93,6 +93,12 @@ export async function launchFirefox(opts = {}) {
   const newPage = async () => {
     const page = await browser.newPage();
     page.setDefaultTimeout(TIMEOUT);
+    // A locator's "is it enabled?" wait is a waitForFunction in the page's own realm, and Firefox
+    // builds that function with Function(), which the extension pages' CSP (no 'unsafe-eval')
+    // blocks: every action would time out. Selector waits run in an isolated realm and keep
+    // working, and a click on a disabled control is caught by the next step's wait.
+    const locator = page.locator.bind(page);
+    page.locator = (selector) => locator(selector).setWaitForEnabled(false);
     return page;
   };
   return {
