@@ -15,7 +15,8 @@ export interface SettingsSectionProps {
   error: Msg | null;
   passwordError: Msg | null;
   busy: boolean;
-  onSave(settings: OptionsSettings): void;
+  /** Called with the changed fields only: the store merges them into the latest settings. */
+  onSave(patch: Partial<OptionsSettings>): void;
   onOpenShortcuts(): void;
   onChangePassword(oldPassword: string, newPassword: string): Promise<boolean>;
   /** Cards the page adds to this section (sync and the safety net; other exports). */
@@ -66,7 +67,7 @@ const NUMBER_SETTINGS: readonly NumberChoice[] = [
 function NumberSetting(p: {
   choice: NumberChoice;
   settings: OptionsSettings;
-  onSave(s: OptionsSettings): void;
+  onSave(patch: Partial<OptionsSettings>): void;
 }) {
   const t = useT();
   const { field, id, label, values, zero, many } = p.choice;
@@ -78,7 +79,7 @@ function NumberSetting(p: {
       <select
         id={id}
         value={String(current)}
-        onChange={(e) => p.onSave({ ...p.settings, [field]: Number(e.currentTarget.value) })}
+        onChange={(e) => p.onSave({ [field]: Number(e.currentTarget.value) })}
       >
         {shown.map((n) => (
           <option key={n} value={String(n)}>
@@ -114,7 +115,7 @@ export function SettingsSection(p: SettingsSectionProps) {
           <select
             id="set-theme"
             value={s.theme}
-            onChange={(e) => p.onSave({ ...s, theme: e.currentTarget.value as Theme })}
+            onChange={(e) => p.onSave({ theme: e.currentTarget.value as Theme })}
           >
             {THEMES.map((th) => (
               <option key={th} value={th}>
@@ -126,7 +127,7 @@ export function SettingsSection(p: SettingsSectionProps) {
             <input
               type="checkbox"
               checked={s.fieldButton}
-              onChange={(e) => p.onSave({ ...s, fieldButton: e.currentTarget.checked })}
+              onChange={(e) => p.onSave({ fieldButton: e.currentTarget.checked })}
             />{' '}
             {t('options_field_button')}
           </label>

@@ -44,17 +44,32 @@ export function createSettingsSlice(ctx: StoreContext) {
     }
   }
 
-  async function save(next: OptionsSettings): Promise<boolean> {
-    error.value = null;
-    try {
-      await ctx.backend.saveSettings(next);
-      settings.value = next;
-      ctx.notify({ key: 'options_saved' });
-      return true;
-    } catch (e) {
-      error.value = errorMsg(e, 'error_save');
-      return false;
-    }
+  /** Saves run one after another, each from the settings as the previous one left them. */
+  let saving: Promise<unknown> = Promise.resolve();
+
+  /**
+   * Merges `patch` into the latest settings and stores them. Two quick changes (clipboard, then
+   * theme) must both land: each save starts from what the one before it stored, never from the
+   * object a component rendered before that save finished.
+   */
+  function save(patch: Partial<OptionsSettings>): Promise<boolean> {
+    const run = saving.then(async () => {
+      const current = settings.value;
+      if (!current) return false;
+      error.value = null;
+      const next = { ...current, ...patch };
+      try {
+        await ctx.backend.saveSettings(next);
+        settings.value = next;
+        ctx.notify({ key: 'options_saved' });
+        return true;
+      } catch (e) {
+        error.value = errorMsg(e, 'error_save');
+        return false;
+      }
+    });
+    saving = run;
+    return run;
   }
 
   async function changePassword(oldPassword: string, newPassword: string): Promise<boolean> {

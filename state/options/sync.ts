@@ -53,7 +53,7 @@ export function createSyncSlice(ctx: StoreContext, settings: SettingsSlice) {
     /** Turns sync on (then runs a round at once) or off; the setting is saved like the others. */
     async setOn(on: boolean): Promise<void> {
       const s = settings.settings.value;
-      if (!s || !(await settings.save({ ...s, sync: on }))) return;
+      if (!s || !(await settings.save({ sync: on }))) return;
       round.value = null;
       if (on) await runRound();
       else await load();

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { fakeBackend } from './fake-backend';
+import { createOptionsStore } from './store';
+
+describe('options settings slice', () => {
+  it('two quick changes both land, though the first is still being written', async () => {
+    const fake = fakeBackend([]);
+    const writes: Record<string, unknown>[] = [];
+    // Every write takes a moment, as IndexedDB does; the second change comes before the first ends.
+    fake.backend.saveSettings = async (s) => {
+      await new Promise((r) => setTimeout(r, 20));
+      writes.push({ ...s });
+      fake.control.settings = s;
+    };
+    const store = createOptionsStore(fake.backend, { now: () => 0 });
+    await store.init();
+    await store.settings.load();
+    const first = store.settings.save({ clipboardClearSeconds: 10 });
+    const second = store.settings.save({ theme: 'dark' });
+    expect(await Promise.all([first, second])).toEqual([true, true]);
+    expect(fake.control.settings).toMatchObject({ clipboardClearSeconds: 10, theme: 'dark' });
+    expect(writes.at(-1)).toMatchObject({ clipboardClearSeconds: 10, theme: 'dark' });
+    expect(store.settings.settings.value).toMatchObject({ clipboardClearSeconds: 10, theme: 'dark' });
+  });
+
+  it('a failed write reports it and keeps what was stored before', async () => {
+    const fake = fakeBackend([]);
+    const store = createOptionsStore(fake.backend, { now: () => 0 });
+    await store.init();
+    await store.settings.load();
+    const before = store.settings.settings.value;
+    fake.backend.saveSettings = async () => {
+      throw new Error('disk full');
+    };
+    expect(await store.settings.save({ theme: 'dark' })).toBe(false);
+    expect(store.settings.error.value).not.toBeNull();
+    expect(store.settings.settings.value).toEqual(before);
+  });
+});
