@@ -1,5 +1,5 @@
 import type { MessageOf } from '@/lib/messages';
-import { CANDIDATE_INPUT } from '@/lib/page/candidate';
+import { CANDIDATE_ATTRIBUTES, CANDIDATE_INPUT } from '@/lib/page/candidate';
 
 /** The one API this script needs, from the browser's own namespace (no polyfill: it must stay tiny). */
 interface Runtime {
@@ -19,7 +19,7 @@ const WATCH: MutationObserverInit = {
   childList: true,
   subtree: true,
   attributes: true,
-  attributeFilter: ['type'],
+  attributeFilter: CANDIDATE_ATTRIBUTES,
 };
 
 /**

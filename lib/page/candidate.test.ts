@@ -4,7 +4,7 @@
 // hold a code must not be (or pages with only those would pay for the detector).
 import { describe, expect, it } from 'vitest';
 import { gate } from '../detect/score';
-import { CANDIDATE_INPUT, NON_CODE_TYPES } from './candidate';
+import { CANDIDATE_INPUT, NON_CODE_INPUTMODES, NON_CODE_TYPES, OTHER_FIELD_TOKENS } from './candidate';
 
 const input = (attrs: string) => {
   document.body.innerHTML = `<input ${attrs}>`;
@@ -24,6 +24,18 @@ describe('CANDIDATE_INPUT', () => {
     ['type="email"', false],
     ['type="search"', false],
     ['type="checkbox"', false],
+    // The sign-in step before the code: a username field is not worth bringing the detector in for.
+    ['autocomplete="username"', false],
+    ['autocomplete="Email"', false],
+    ['autocomplete="section-a shipping street-address"', false],
+    ['autocomplete="cc-number"', false],
+    ['inputmode="email"', false],
+    ['autocomplete="one-time-code"', true],
+    ['autocomplete="username one-time-code"', true],
+    ['autocomplete="off"', true],
+    ['autocomplete="nope"', true],
+    ['autocomplete="usernames"', true],
+    ['inputmode="numeric"', true],
   ])('<input %s> is a candidate: %s', (attrs, expected) => {
     expect(input(attrs).matches(CANDIDATE_INPUT)).toBe(expected);
   });
@@ -33,6 +45,43 @@ describe('CANDIDATE_INPUT', () => {
       const el = input(`type="${type}" autocomplete="one-time-code"`);
       if (gate(el)) expect(el.matches(CANDIDATE_INPUT), type).toBe(true);
     }
+  });
+
+  it('leaves out only what the gate refuses: every autocomplete token and inputmode listed', () => {
+    for (const token of OTHER_FIELD_TOKENS) {
+      const el = input(`autocomplete="${token}"`);
+      expect(gate(el), token).toBe(false);
+      expect(el.matches(CANDIDATE_INPUT), token).toBe(false);
+    }
+    for (const mode of NON_CODE_INPUTMODES) {
+      const el = input(`inputmode="${mode}"`);
+      expect(gate(el), mode).toBe(false);
+      expect(el.matches(CANDIDATE_INPUT), mode).toBe(false);
+    }
+  });
+
+  it('takes every input the gate takes, over combinations of type, autocomplete and inputmode', () => {
+    const types = ['', 'text', 'tel', 'number', 'otp', 'password', 'email'];
+    const completes = [
+      '',
+      'one-time-code',
+      'off',
+      'username',
+      'username one-time-code',
+      'tel-country-code',
+      'cc-csc',
+    ];
+    const modes = ['', 'numeric', 'text', 'email', 'decimal'];
+    let taken = 0;
+    for (const type of types)
+      for (const ac of completes)
+        for (const mode of modes) {
+          const el = input(`type="${type}" autocomplete="${ac}" inputmode="${mode}"`);
+          if (!gate(el)) continue;
+          taken++;
+          expect(el.matches(CANDIDATE_INPUT), `${type}/${ac}/${mode}`).toBe(true);
+        }
+    expect(taken).toBeGreaterThan(20);
   });
 
   it('does not match other form controls', () => {
