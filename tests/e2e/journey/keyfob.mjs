@@ -6,13 +6,17 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { waitFor } from '../popup/helpers.mjs';
 
-/** README screenshots: overwritten on every run, never committed (.gitignore has *.png). */
+/**
+ * README screenshots, committed under docs/screenshots/. Taken only by `npm run screenshots`
+ * (KEYFOB_SCREENSHOTS=1), so that a test run never changes a tracked file.
+ */
 export const SHOTS = fileURLToPath(new URL('../../../docs/screenshots/', import.meta.url));
 
-/** Saves a screenshot of `page` as docs/screenshots/<name>.png, creating the folder. */
+/** Saves a screenshot of `page` as docs/screenshots/<name>.png when asked to (see SHOTS). */
 export async function shoot(page, name) {
+  if (process.env.KEYFOB_SCREENSHOTS !== '1') return;
   mkdirSync(SHOTS, { recursive: true });
-  return page.screenshot({ path: `${SHOTS}${name}.png` });
+  await page.screenshot({ path: `${SHOTS}${name}.png` });
 }
 
 /**
@@ -59,6 +63,7 @@ export async function waitForBadge(ext, page, text) {
  * call it after using the popup, since opening any tab closes the popup, as it does for a user.
  */
 export async function grabPopupOverSite(ext, site, popup, name) {
+  if (process.env.KEYFOB_SCREENSHOTS !== '1') return async () => {};
   const [back, front] = await Promise.all([site.screenshot(), popup.screenshot()]);
   const { width, height } = site.viewportSize() ?? { width: 1280, height: 720 };
   const png = (b) => `data:image/png;base64,${b.toString('base64')}`;
