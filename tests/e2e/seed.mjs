@@ -49,3 +49,28 @@ export async function setSettings(page, patch) {
   await page.evaluate(await seedScript());
   return page.evaluate((p) => globalThis.__keyfobSettings(p), patch);
 }
+
+/**
+ * The settings as stored (the options page's own database), read without writing: tests wait on
+ * it before a reload, since a change shows as saved only once its write has landed.
+ * @param {import('playwright-core').Page} page an extension page
+ * @returns {Promise<Record<string, unknown> | undefined>}
+ */
+export function storedSettings(page) {
+  return page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('keyfob-settings');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const get = db.transaction('settings').objectStore('settings').get('current');
+          get.onerror = () => reject(get.error);
+          get.onsuccess = () => {
+            db.close();
+            resolve(get.result);
+          };
+        };
+      }),
+  );
+}

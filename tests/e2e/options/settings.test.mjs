@@ -4,6 +4,8 @@
 // (a wrong current password changes nothing).
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { waitFor } from '../popup/helpers.mjs';
+import { storedSettings } from '../seed.mjs';
 import { serveStatic } from '../server.mjs';
 import { account, goto, openOptions, PASSWORD, waitUnlocked } from './helpers.mjs';
 
@@ -56,6 +58,9 @@ test('the in-page button and the low-codes warning are settings that take effect
   await page
     .getByLabel('Warn about backup codes running low')
     .selectOption({ label: 'When 5 or fewer are left' });
+  await waitFor(async () => (await storedSettings(page))?.lowBackupCodes === 5, {
+    what: 'the saved warning',
+  });
   await page.reload();
   await waitUnlocked(page);
   assert.equal(
@@ -75,6 +80,12 @@ test('setting changes persist across a reload, and the theme applies to the page
   await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
   const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
   assert.equal(bg, 'rgb(21, 23, 26)');
+  // Both changes land, though the theme was picked while the clipboard change was being written.
+  const saved = await waitFor(async () => {
+    const s = await storedSettings(page);
+    return s?.theme === 'dark' && s;
+  });
+  assert.equal(saved.clipboardClearSeconds, 10);
 
   await page.reload();
   await waitUnlocked(page);
