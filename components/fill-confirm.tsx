@@ -36,28 +36,10 @@ export function FillConfirm(p: FillConfirmProps) {
     }
   };
   const site = p.site ?? t('popup_fill_confirm_this_site');
-  if (p.several) {
-    return (
-      <section
-        class="confirm"
-        role="alertdialog"
-        aria-labelledby="fill-confirm-title"
-        aria-describedby="fill-confirm-body"
-        onKeyDown={onKeyDown}
-      >
-        <h2 id="fill-confirm-title">{t('popup_fill_several_title', p.name)}</h2>
-        <p id="fill-confirm-body">{t('popup_fill_several_body', p.name)}</p>
-        <div class="actions">
-          <button type="button" onClick={p.onOnce}>
-            {t('popup_fill_several_fill', p.name)}
-          </button>
-          <button type="button" class="primary" ref={cancel} onClick={p.onCancel}>
-            {t('common_cancel')}
-          </button>
-        </div>
-      </section>
-    );
-  }
+  const title = p.several ? t('popup_fill_several_title', p.name) : t('popup_fill_confirm_title', site);
+  const body = p.several
+    ? t('popup_fill_several_body', p.name)
+    : t(p.kind === 'backup' ? 'popup_fill_confirm_body_backup' : 'popup_fill_confirm_body', [p.name, site]);
   return (
     <section
       class="confirm"
@@ -66,21 +48,17 @@ export function FillConfirm(p: FillConfirmProps) {
       aria-describedby="fill-confirm-body"
       onKeyDown={onKeyDown}
     >
-      <h2 id="fill-confirm-title">{t('popup_fill_confirm_title', site)}</h2>
-      <p id="fill-confirm-body">
-        {t(p.kind === 'backup' ? 'popup_fill_confirm_body_backup' : 'popup_fill_confirm_body', [
-          p.name,
-          site,
-        ])}
-      </p>
+      <h2 id="fill-confirm-title">{title}</h2>
+      <p id="fill-confirm-body">{body}</p>
       <div class="actions">
-        {p.site && (
+        {/* Several accounts of one bound site: nothing to remember, only which account to fill. */}
+        {!p.several && p.site && (
           <button type="button" onClick={p.onRemember}>
             {t('popup_fill_confirm_remember', p.site)}
           </button>
         )}
         <button type="button" onClick={p.onOnce}>
-          {t('popup_fill_confirm_once')}
+          {p.several ? t('popup_fill_several_fill', p.name) : t('popup_fill_confirm_once')}
         </button>
         {/* The default (highlighted, focused) choice is the safe one: a look-alike site gets nothing. */}
         <button type="button" class="primary" ref={cancel} onClick={p.onCancel}>

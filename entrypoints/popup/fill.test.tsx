@@ -97,6 +97,32 @@ describe('popup fill', () => {
     expect(screen.queryByRole('alertdialog')).toBeNull();
   });
 
+  it('several accounts bound to the site: asks which one, never offers to remember, Cancel by default', async () => {
+    const backend = new FakeBackend({
+      accounts: [
+        makeAccount({ id: '1', issuer: 'Shop', label: 'ann', sites: ['https://shop.test'], order: 0 }),
+        makeAccount({ id: '2', issuer: 'Shop', label: 'bob', sites: ['https://shop.test'], order: 1 }),
+      ],
+    });
+    backend.tab = { url: 'https://shop.test/2fa', hasCodeField: true };
+    await open(backend);
+    fireEvent.click(
+      screen.getByRole('button', { name: /^Fill the code for Shop \(bob\) on this page, after/ }),
+    );
+    await advance();
+    expect(backend.filled).toEqual([]);
+    const dialog = screen.getByRole('alertdialog', { name: 'Fill the code for Shop (bob)?' });
+    expect(document.activeElement?.textContent).toBe('Cancel');
+    expect([...dialog.querySelectorAll('button')].map((b) => b.textContent)).toEqual([
+      'Fill for Shop (bob)',
+      'Cancel',
+    ]);
+    fireEvent.click(screen.getByRole('button', { name: 'Fill for Shop (bob)' }));
+    await advance();
+    expect(backend.filled).toEqual([['2', 'otp']]);
+    expect(backend.accounts[1]?.sites).toEqual(['https://shop.test']); // nothing remembered
+  });
+
   it('an http page of a site saved for https: not offered as this site, and refused with the reason', async () => {
     const backend = new FakeBackend({
       accounts: [makeAccount({ id: 'b', issuer: 'Bank', label: 'me', sites: ['https://bank.example'] })],
