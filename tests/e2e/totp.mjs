@@ -42,6 +42,16 @@ export function isCurrentTotp(code, secret, { nowMs = Date.now(), digits = 6, pe
   return [-1, 0, 1].some((d) => totp(secret, nowMs + d * period * 1000, digits, period) === code);
 }
 
+/**
+ * Waits until the current TOTP period has at least `seconds` left. A copy in a period's last 5 s
+ * puts the next code on the clipboard (lib/otp/copy-plan.ts) and says so; a test of the ordinary
+ * copy starts early enough in a period not to meet that by chance.
+ */
+export async function periodWithSecondsLeft(seconds, period = 30) {
+  const left = period * 1000 - (Date.now() % (period * 1000));
+  if (left < seconds * 1000) await new Promise((r) => setTimeout(r, left + 50));
+}
+
 /** An AccountDraft-shaped TOTP account for seeding; override any field. */
 export function account(over = {}) {
   return {

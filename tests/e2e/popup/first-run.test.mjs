@@ -6,6 +6,7 @@
 // Every control the popup shows has an accessible name.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { periodWithSecondsLeft } from '../totp.mjs';
 import { expectAllNamed, expectCurrentTotp, launch, PASSWORD, setSettings, waitFor } from './helpers.mjs';
 
 const SECRET = 'JBSWY3DPEHPK3PXP';
@@ -107,6 +108,7 @@ test('copy with the keyboard: the clipboard holds the code, and is cleared after
   const popup = await ext.openRealPopup();
   await popup.getByRole('grid', { name: 'Accounts' }).waitFor();
   await popup.getByRole('searchbox', { name: 'Search accounts' }).press('ArrowDown');
+  await periodWithSecondsLeft(10);
   await popup.keyboard.press('Enter');
   await popup.getByRole('status').getByText('Code for ACME Co (jane@acme.test) copied.').waitFor();
   await popup.getByText('Copied', { exact: true }).waitFor();
