@@ -32,13 +32,21 @@ function thresholds(g: Gray): { mid: Uint8Array; flat: Uint8Array; cols: number 
   const lo = new Uint8Array(cols * rows).fill(255);
   const hi = new Uint8Array(cols * rows);
   const { data, width, height } = g;
+  // Block by block along each row: one min/max pair per 8 pixels, written once.
   for (let y = 0; y < height; y++) {
     const b = (y >> 3) * cols;
-    for (let x = 0; x < width; x++) {
-      const v = data[y * width + x] as number;
-      const i = b + (x >> 3);
-      if (v < (lo[i] as number)) lo[i] = v;
-      if (v > (hi[i] as number)) hi[i] = v;
+    const row = y * width;
+    for (let bx = 0; bx < cols; bx++) {
+      const i = b + bx;
+      let l = lo[i] as number;
+      let h = hi[i] as number;
+      for (let x = bx * BLOCK, end = Math.min(width, x + BLOCK); x < end; x++) {
+        const v = data[row + x] as number;
+        if (v < l) l = v;
+        if (v > h) h = v;
+      }
+      lo[i] = l;
+      hi[i] = h;
     }
   }
   const mid = new Uint8Array(cols * rows);
@@ -90,9 +98,16 @@ export function findFinders(g: Gray): Finder[] {
   const bin = new Uint8Array(width * height);
   for (let y = 0; y < height; y++) {
     const b = (y >> 3) * cols;
-    for (let x = 0, i = y * width; x < width; x++, i++) {
-      const t = b + (x >> 3);
-      bin[i] = flat[t] ? 2 : (data[i] as number) < (mid[t] as number) ? 1 : 0;
+    const row = y * width;
+    for (let bx = 0; bx < cols; bx++) {
+      const x0 = bx * BLOCK;
+      const end = Math.min(width, x0 + BLOCK);
+      if (flat[b + bx]) {
+        bin.fill(2, row + x0, row + end);
+        continue;
+      }
+      const m = mid[b + bx] as number;
+      for (let i = row + x0; i < row + end; i++) bin[i] = (data[i] as number) < m ? 1 : 0;
     }
   }
   const found: Finder[] = [];
