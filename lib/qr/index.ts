@@ -53,7 +53,7 @@ const NOISY = 16;
  * reads needs 0.80 M (tests/fixtures/qr, 058: no quiet zone, flush on a dark panel); most codes
  * are read within 0.3 M, after which the eyes end the scan. The margin is for grain: a grainy
  * crop costs 4× its pixels. A no-code screenshot spends it all, so this number sets the worst
- * case: about 3× ZXing-C++'s worst at ≥ 1080p (`npm run bench -- qr`).
+ * case (`npm run bench -- qr` puts it beside ZXing-C++'s worst at ≥ 1080p).
  */
 export const DEFAULT_BUDGET = 1_300_000;
 /** Images up to this many pixels are tried whole before any crop. */
