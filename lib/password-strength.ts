@@ -1,5 +1,5 @@
 import type { Msg } from './i18n';
-import type { Strength } from './password';
+import { newPasswordProblem, type Strength } from './password';
 
 /**
  * The lowest zxcvbn score a new password may have: 0 and 1 mean "guessable within 10^6 tries"
@@ -86,4 +86,17 @@ export function loadStrengthChecker(): Promise<StrengthChecker> {
     loading = undefined; // a failed chunk load may be retried
   });
   return loading;
+}
+
+/**
+ * What a form that sets a password says about it, in the order it should: the length floor, the
+ * estimator's verdict (once loaded; `checker` is null before), then the confirmation.
+ * @see https://pages.nist.gov/800-63-4/sp800-63b.html#passwordver
+ */
+export function newPasswordIssue(
+  password: string,
+  confirm: string,
+  checker: StrengthChecker | null,
+): Msg | null {
+  return newPasswordProblem(password) ?? checker?.(password).problem ?? newPasswordProblem(password, confirm);
 }

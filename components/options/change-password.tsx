@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { Msg } from '../../lib/i18n';
-import { newPasswordProblem } from '../../lib/password';
+import { newPasswordIssue } from '../../lib/password-strength';
 import { useT } from '../i18n';
 import { PasswordField } from '../password-field';
 import { useStrengthChecker } from '../use-strength';
@@ -33,8 +33,7 @@ export function ChangePassword(p: ChangePasswordProps) {
       onSubmit={async (e) => {
         e.preventDefault();
         if (!old) return setLocal(t('options_password_old_missing'));
-        const problem =
-          newPasswordProblem(next) ?? checker?.(next).problem ?? newPasswordProblem(next, confirm);
+        const problem = newPasswordIssue(next, confirm, checker);
         if (problem) return setLocal(t(problem.key, problem.subs));
         setLocal('');
         if (await p.onChange(old, next)) {

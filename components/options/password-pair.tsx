@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { newPasswordProblem } from '../../lib/password';
+import { newPasswordIssue } from '../../lib/password-strength';
 import { useT } from '../i18n';
 import { PasswordField } from '../password-field';
 import { useStrengthChecker } from '../use-strength';
@@ -29,10 +29,7 @@ export function PasswordPair(p: PasswordPairProps) {
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
-        const problem =
-          newPasswordProblem(password) ??
-          checker?.(password).problem ??
-          newPasswordProblem(password, confirm);
+        const problem = newPasswordIssue(password, confirm, checker);
         if (problem) setError(t(problem.key, problem.subs));
         else {
           setError('');

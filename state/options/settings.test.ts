@@ -1,5 +1,7 @@
+import { signal } from '@preact/signals';
 import { describe, expect, it } from 'vitest';
 import { fakeBackend } from './fake-backend';
+import { createSettingsSlice } from './settings';
 import { createOptionsStore } from './store';
 
 describe('options settings slice', () => {
@@ -35,5 +37,37 @@ describe('options settings slice', () => {
     expect(await store.settings.save({ theme: 'dark' })).toBe(false);
     expect(store.settings.error.value).not.toBeNull();
     expect(store.settings.settings.value).toEqual(before);
+  });
+});
+
+describe('changing the master password', () => {
+  const slice = (fake: ReturnType<typeof fakeBackend>, refuse: (pw: string) => boolean) =>
+    createSettingsSlice(
+      {
+        backend: fake.backend,
+        clock: { now: () => 0 },
+        accounts: signal([]),
+        toast: signal(null),
+        notify: () => {},
+        refresh: async () => {},
+      },
+      async () => (pw) => ({
+        level: 'weak',
+        problem: refuse(pw) ? { key: 'error_password_guessable_common' } : null,
+      }),
+    );
+
+  it('refuses a guessable password with the reason, though the form never checked it', async () => {
+    const fake = fakeBackend([]);
+    const changed: string[] = [];
+    fake.backend.changePassword = async (_old, next) => {
+      changed.push(next);
+    };
+    const s = slice(fake, (pw) => pw === 'password12345');
+    expect(await s.changePassword('old pw', 'password12345')).toBe(false);
+    expect(s.passwordError.value).toEqual({ key: 'error_password_guessable_common' });
+    expect(changed).toEqual([]);
+    expect(await s.changePassword('old pw', 'a much longer passphrase')).toBe(true);
+    expect(changed).toEqual(['a much longer passphrase']);
   });
 });

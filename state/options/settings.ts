@@ -2,6 +2,7 @@ import { signal } from '@preact/signals';
 import { errorMsg } from '../../lib/errors';
 import type { Msg } from '../../lib/i18n';
 import { newPasswordProblem } from '../../lib/password';
+import { loadStrengthChecker, type StrengthChecker } from '../../lib/password-strength';
 import type { StoreContext } from './context';
 import type { KdfInfo, OptionsSettings } from './types';
 
@@ -10,7 +11,10 @@ import type { KdfInfo, OptionsSettings } from './types';
  * vault key; no record is re-encrypted).
  * @see docs/design.md "Vault format"
  */
-export function createSettingsSlice(ctx: StoreContext) {
+export function createSettingsSlice(
+  ctx: StoreContext,
+  loadChecker: () => Promise<StrengthChecker> = loadStrengthChecker,
+) {
   const settings = signal<OptionsSettings | null>(null);
   const kdf = signal<KdfInfo | null>(null);
   const shortcut = signal<string | null>(null);
@@ -74,7 +78,8 @@ export function createSettingsSlice(ctx: StoreContext) {
 
   async function changePassword(oldPassword: string, newPassword: string): Promise<boolean> {
     passwordError.value = null;
-    // The same policy as creating the vault (lib/password).
+    // The same policy as creating the vault (state/auth): the length floor, then the estimator.
+    // The form checks too, but only once the estimator has loaded; this is the check that holds.
     const problem = newPasswordProblem(newPassword);
     if (problem) {
       passwordError.value = problem;
@@ -82,6 +87,11 @@ export function createSettingsSlice(ctx: StoreContext) {
     }
     busy.value = true;
     try {
+      const guessable = (await loadChecker())(newPassword).problem;
+      if (guessable) {
+        passwordError.value = guessable;
+        return false;
+      }
       await ctx.backend.changePassword(oldPassword, newPassword);
       ctx.notify({ key: 'options_password_changed' });
       return true;
