@@ -9,7 +9,6 @@
  * @see https://github.com/zxing-cpp/zxing-cpp/blob/master/core/src/qrcode/QRDetector.cpp
  */
 import type { Gray } from './gray';
-import type { Point, Quad } from './mask';
 
 /** A finder pattern centre and its module size, in the plane's pixels. */
 export interface Finder {
@@ -201,7 +200,7 @@ export function cornered(finders: Finder[]): Finder[] {
 }
 
 /** The code-shaped Ls of three (see cornered), corner eye first. */
-export function corners(finders: Finder[]): [Finder, Finder, Finder][] {
+function corners(finders: Finder[]): [Finder, Finder, Finder][] {
   const out: [Finder, Finder, Finder][] = [];
   for (const f of finders) {
     const near = finders.filter((o) => {
@@ -222,21 +221,4 @@ export function corners(finders: Finder[]): [Finder, Finder, Finder][] {
     }
   }
   return out;
-}
-
-/** Inside a convex quad grown by 20 % about its centre (either winding). */
-export function inQuad(q: Quad, p: Point): boolean {
-  const cx = (q[0].x + q[1].x + q[2].x + q[3].x) / 4;
-  const cy = (q[0].y + q[1].y + q[2].y + q[3].y) / 4;
-  const g = q.map((v) => ({ x: cx + (v.x - cx) * 1.2, y: cy + (v.y - cy) * 1.2 }));
-  let pos = false;
-  let neg = false;
-  for (let i = 0; i < 4; i++) {
-    const a = g[i] as Point;
-    const b = g[(i + 1) % 4] as Point;
-    const c = (b.x - a.x) * (p.y - a.y) - (b.y - a.y) * (p.x - a.x);
-    if (c > 0) pos = true;
-    else if (c < 0) neg = true;
-  }
-  return !(pos && neg);
 }

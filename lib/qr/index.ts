@@ -50,8 +50,8 @@ const WORK_PX = 880_000;
 const NOISY = 16;
 /**
  * About 0.65 megapixels handed to jsQR in both polarities. The hardest fixture that any pass
- * reads needs 0.80 M (tests/fixtures/qr, 058: no quiet zone, flush on a dark panel); most codes
- * are read within 0.3 M, after which the eyes end the scan. The margin is for grain: a grainy
+ * reads needs 0.80 M (tests/fixtures/qr, 058: no quiet zone, flush on a dark panel; `npm run bench
+ * -- qr` prints it); most codes are read sooner, after which the eyes end the scan. The margin is for grain: a grainy
  * crop costs 4× its pixels. A no-code screenshot spends it all, so this number sets the worst
  * case (`npm run bench -- qr` puts it beside ZXing-C++'s worst at ≥ 1080p).
  */

@@ -34,6 +34,11 @@ function inside(q: Quad, x: number, y: number): boolean {
   return !(pos && neg);
 }
 
+/** Whether `p` lies inside `q` grown by 20 % about its centre: a read code's eyes, with margin. */
+export function inQuad(q: Quad, p: Point): boolean {
+  return inside(grow(q, 1.2), p.x, p.y);
+}
+
 /**
  * Returns a copy of the view's image with every found quad filled with the surrounding
  * (quiet-zone) colour, which is light for normal codes and dark for dark-mode ones.

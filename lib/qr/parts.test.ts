@@ -1,9 +1,9 @@
 // Unit tests for the pieces decodeQrCodes is built from: module size, candidate regions,
 // masking and the work-budget bookkeeping.
 import { describe, expect, it } from 'vitest';
-import { cornered, findFinders, inQuad } from './finders';
+import { cornered, findFinders } from './finders';
 import { enlarge, type Gray, toGray } from './gray';
-import { maskQuads } from './mask';
+import { inQuad, maskQuads } from './mask';
 import { findRegions } from './regions';
 import { plain, Scan } from './scan';
 import { canvas, drawQr, fillRect } from './test-draw';

@@ -6,10 +6,9 @@
  * @see docs/research/qr-decoding.md (steps 3–4)
  */
 import { binarize, clusterThresholds, median3, smooth, stretch, threshold } from './filters';
-import { inQuad } from './finders';
 import type { Rgba } from './gray';
 import { enlarge, shrink } from './gray';
-import type { Point } from './mask';
+import { inQuad, type Point } from './mask';
 import { plain, type Scan, type Variant } from './scan';
 import { type View, wholeView, withGray } from './views';
 
@@ -24,7 +23,7 @@ export interface Plan {
   /** Integer factor from the full image to `whole`. */
   k: number;
   whole: Look;
-  /** Candidate crops, best first. */
+  /** Candidate crops: those holding finder eyes first, then by how much they look like a code. */
   looks: Look[];
   /** The whole image is small enough to try before any crop. */
   small: boolean;
@@ -74,12 +73,14 @@ export function runPasses(scan: Scan, plan: Plan): void {
   // Every eye inside a code already read: nothing left that looks like a code. Each further
   // pass is skipped; this, not the budget, is what ends the scan of a typical screenshot.
   const done = (): boolean => found() && plan.eyes.every((e) => scan.quads.some((q) => inQuad(q, e)));
+  /** No further pass: the budget is spent or every code is read. */
+  const over = (): boolean => scan.late || scan.full || done();
   // Once a code is read, candidates that look much less like a code than it did are likely
   // text or icons: weaker ones get no plain look, somewhat weaker ones no clean-ups.
   const below = (l: Look, share: number): boolean => found() && l.score < hitScore * share;
   const ladderOn = (l: Look): void => {
     for (const variant of ladder(l.view)) {
-      if (scan.late || scan.full || done() || scan.covers(l.view)) return;
+      if (over() || scan.covers(l.view)) return;
       if (look(l, variant)) return;
     }
   };
@@ -94,7 +95,7 @@ export function runPasses(scan: Scan, plan: Plan): void {
   const prime = looks.filter((l) => l.score >= best * 0.5);
   const plainOn = (ls: Look[]): void => {
     for (const l of ls) {
-      if (scan.late || scan.full || done()) return;
+      if (over()) return;
       if (l !== first && !below(l, 0.4) && !scan.covers(l.view)) look(l, base(l.view));
     }
   };
