@@ -13,7 +13,6 @@ import {
   ownText,
   PIN_PENALTY,
   pageText,
-  pinOnly,
 } from './score';
 import { BOX_WIDTH, isBoxLike, splitGroups } from './split';
 import { positionOf } from './terms';
@@ -97,8 +96,7 @@ function rank(root: Document | ShadowRoot, inputs: HTMLInputElement[]): CodeTarg
   for (const input of inputs) {
     if (!gate(input)) continue;
     const own = ownText(input);
-    const score = ownScore(input, own);
-    const pin = pinOnly(own);
+    const { score, pin } = ownScore(input, own);
     owns.set(input, { own, score, pin });
     // Styles and boxes are read only for inputs with some evidence or the shape of a split box
     // (one that speaks against itself, e.g. "quantity", cannot join split boxes either).

@@ -3,6 +3,7 @@
  * Scores are sums of independent components so each rule can be tested on its own.
  * @see docs/research/otp-field-heuristics.md §7 (signal checklist) and §8 (false positives)
  */
+import { NON_CODE_INPUTMODES } from '../page/candidate';
 import { nearbyText, type OwnText, ownText } from './context';
 import {
   ALPHA_PATTERN,
@@ -42,15 +43,6 @@ export const PIN_PENALTY = 30;
 const allOwn = (own: OwnText) => [own.ids, ...own.labels, ...own.hints].filter((t) => t.trim()).join(' ; ');
 
 /**
- * True when the field's own words say PIN and nothing about 2FA (`name="pin"` under "Enter code"):
- * a chosen PIN unless the step around it says otherwise (see {@link contextAndKind}).
- */
-export function pinOnly(own: OwnText): boolean {
-  const all = allOwn(own);
-  return PIN.test(all) && !MFA_ANY.test(all);
-}
-
-/**
  * Cheap gate, no styles: a typeable text/tel/number input that is enabled, editable and not marked
  * as another autofill field (e-mail, phone, card, …).
  * @see https://html.spec.whatwg.org/multipage/form-control-infrastructure.html#autofilling-form-controls:-the-autocomplete-attribute
@@ -62,7 +54,7 @@ export function gate(input: HTMLInputElement): boolean {
   const ac = (input.getAttribute('autocomplete') ?? '').toLowerCase();
   if (!ac.includes('one-time-code') && OTHER_AUTOCOMPLETE.test(ac)) return false;
   const mode = (input.getAttribute('inputmode') ?? '').toLowerCase();
-  return mode !== 'email' && mode !== 'search' && mode !== 'url';
+  return !(NON_CODE_INPUTMODES as readonly string[]).includes(mode);
 }
 
 const isOneTimeCode = (input: HTMLInputElement) =>
@@ -98,7 +90,7 @@ function inSearch(input: HTMLInputElement): boolean {
  * form, or sitting in a payment form (where "security code" is the card's CVC).
  * @see docs/research/otp-field-heuristics.md §7–§8
  */
-export function ownScore(input: HTMLInputElement, own: OwnText): number {
+export function ownScore(input: HTMLInputElement, own: OwnText): { score: number; pin: boolean } {
   const all = allOwn(own);
   let s = 0;
   const otc = isOneTimeCode(input);
@@ -111,7 +103,10 @@ export function ownScore(input: HTMLInputElement, own: OwnText): number {
   const weak = WEAK.test(all);
   if (weak) s += 12;
   if (NEGATIVE.test(all)) s -= 45;
-  if (PIN.test(all) && !mfa) s -= PIN_PENALTY;
+  // The field's own words say PIN and nothing about 2FA (`name="pin"` under "Enter code"): a
+  // chosen PIN unless the step around it says otherwise (see {@link contextAndKind}).
+  const pin = PIN.test(all) && !mfa;
+  if (pin) s -= PIN_PENALTY;
   if (!otc && (evidence || weak) && CARD_FORM.test(siblingFieldText(input))) s -= 60;
   // "We text a code to your phone" is fine; a field that only talks about phone/e-mail is not ours.
   if (CONTACT.test(all) && !weak && !specific) s -= 45;
@@ -124,7 +119,7 @@ export function ownScore(input: HTMLInputElement, own: OwnText): number {
   const minl = input.minLength;
   if (minl >= 4 && minl <= 8) s += 4;
   if (input.type === 'tel' || input.type === 'number') s += 4;
-  return s;
+  return { score: s, pin };
 }
 
 /**
@@ -156,7 +151,7 @@ const TITLE_WEIGHT = 5;
 
 /**
  * Context score and kind for a candidate whose own score passed. `pin`: the field's own words say
- * only PIN ({@link pinOnly}); `pinCleared` tells whether the step around it asks for a code instead.
+ * only PIN (`pin` from {@link ownScore}); `pinCleared` tells whether the step around it asks for a code instead.
  * @see docs/research/otp-field-heuristics.md §8 (backup/recovery codes)
  */
 export function contextAndKind(

@@ -97,7 +97,6 @@ function styleProblems<T extends object>(
     const value = style[prop];
     if (value !== undefined && !allowed.includes(String(value))) out.push(`${who} ${prop} ${String(value)}`);
   }
-  if (who === 'host' && (style as StyleFacts).display === 'none') out.push('host display none');
   return out;
 }
 
@@ -120,6 +119,7 @@ export function clickProblems(f: ClickFacts): string[] {
   const out: string[] = [];
   if (!f.trusted) out.push('untrusted event');
   out.push(...styleProblems('host', f.host, HOST_EXPECTED));
+  if (f.host.display === 'none') out.push('host display none');
   out.push(...styleProblems('root', f.root, ROOT_EXPECTED));
   if (!f.inPlace) out.push('host moved in the tree');
   if (!sameBox(f.box, f.placed)) out.push('host box changed');

@@ -7,9 +7,6 @@ export interface FrameText {
   identifiers: string[];
 }
 
-/** Longest text read from one frame: a backup-code page is short; a huge page is cut, not read whole. */
-export const MAX_FRAME_TEXT = 100_000;
-
 /**
  * Runs inside each frame of the active tab (scripting.executeScript with allFrames, on the user's
  * request from the popup) and returns what it shows. It is serialized into the page, so it must be
@@ -19,6 +16,7 @@ export const MAX_FRAME_TEXT = 100_000;
  * @see https://html.spec.whatwg.org/multipage/dom.html#the-innertext-idl-attribute
  */
 export function readFrameText(): FrameText {
+  // Longest text read from one frame: a backup-code page is short; a huge page is cut, not read whole.
   const max = 100_000;
   const body = document.body;
   // biome-ignore lint/performance/useDomNodeTextContent: innerText is the point: only what is rendered, not hidden markup

@@ -1,22 +1,15 @@
-import { accountBinding } from './binding';
+import { bindingTo } from './binding';
 
 /** Anything with saved sites: a stored account, or a view model built from one. */
 export interface HasSites {
   sites: string[];
 }
 
-/** The page's origin, or null for anything that is not a web page. */
-function originOf(pageUrl: string): string | null {
-  try {
-    const url = new URL(pageUrl);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.origin : null;
-  } catch {
-    return null;
-  }
-}
-
-const boundTo = (account: HasSites, origin: string | null) =>
-  origin !== null && accountBinding(account, origin) === 'bound';
+/** Whether an account is bound to the page (anything that is not a web page binds none). */
+const boundTo = (pageUrl: string) => {
+  const binding = bindingTo(pageUrl);
+  return (account: HasSites) => binding(account) === 'bound';
+};
 
 /**
  * The accounts bound to the page (site, scheme and port: lib/sites/binding), in their given
@@ -24,8 +17,7 @@ const boundTo = (account: HasSites, origin: string | null) =>
  * @see docs/design.md "Data flow" (List, Fill)
  */
 export function accountsForUrl<T extends HasSites>(accounts: readonly T[], pageUrl: string): T[] {
-  const origin = originOf(pageUrl);
-  return accounts.filter((a) => boundTo(a, origin));
+  return accounts.filter(boundTo(pageUrl));
 }
 
 /**
@@ -34,9 +26,9 @@ export function accountsForUrl<T extends HasSites>(accounts: readonly T[], pageU
  * @see docs/design.md "Data flow" (List)
  */
 export function sortSiteFirst<T extends HasSites>(accounts: readonly T[], pageUrl: string): T[] {
-  const origin = originOf(pageUrl);
-  const bound: T[] = [];
+  const bound = boundTo(pageUrl);
+  const first: T[] = [];
   const rest: T[] = [];
-  for (const a of accounts) (boundTo(a, origin) ? bound : rest).push(a);
-  return [...bound, ...rest];
+  for (const a of accounts) (bound(a) ? first : rest).push(a);
+  return [...first, ...rest];
 }

@@ -25,28 +25,51 @@ const portOf = (u: URL) => u.port || DEFAULT_PORT[u.protocol] || '';
  * @see https://www.rfc-editor.org/rfc/rfc6454 (The Web Origin Concept)
  */
 export function siteBinding(savedSite: string, origin: string): Binding {
+  return bind(savedSite, parsePage(origin));
+}
+
+/** A page or frame as binding reads it: its URL and registrable domain, worked out once. */
+interface Page {
+  url: URL;
+  domain: string | null;
+}
+
+function parsePage(origin: string): Page | null {
+  const url = toWebUrl(origin);
+  return url ? { url, domain: registrableDomain(url.href) } : null;
+}
+
+function bind(savedSite: string, page: Page | null): Binding {
   const saved = toWebUrl(savedSite);
-  const page = toWebUrl(origin);
   if (!saved || !page) return 'other';
   const domain = registrableDomain(saved.href);
-  if (domain === null || domain !== registrableDomain(page.href)) return 'other';
-  if (saved.protocol === 'https:' && page.protocol !== 'https:') return 'insecure';
+  if (domain === null || domain !== page.domain) return 'other';
+  if (saved.protocol === 'https:' && page.url.protocol !== 'https:') return 'insecure';
   // An http site saved without a port is also served on https's default port, and the reverse.
-  const savedPort = saved.port === '' ? DEFAULT_PORT[page.protocol] : saved.port;
-  return savedPort === portOf(page) ? 'bound' : 'other';
+  const savedPort = saved.port === '' ? DEFAULT_PORT[page.url.protocol] : saved.port;
+  return savedPort === portOf(page.url) ? 'bound' : 'other';
 }
 
 /**
- * The binding of an account (all its saved sites) to one origin: `bound` if any site binds it;
- * else `insecure` if any site of the same host needs https; else `other`.
+ * The binding of accounts (all their saved sites) to one origin: `bound` if any site binds it;
+ * else `insecure` if any site of the same host needs https; else `other`. The origin is parsed
+ * once, however many accounts are asked about (the popup sorts up to thousands).
  * @see siteBinding
  */
+export function bindingTo(origin: string): (account: { sites: readonly string[] }) => Binding {
+  const page = parsePage(origin);
+  return (account) => {
+    let result: Binding = 'other';
+    for (const site of account.sites) {
+      const b = bind(site, page);
+      if (b === 'bound') return b;
+      if (b === 'insecure') result = b;
+    }
+    return result;
+  };
+}
+
+/** {@link bindingTo} for one account. */
 export function accountBinding(account: { sites: readonly string[] }, origin: string): Binding {
-  let result: Binding = 'other';
-  for (const site of account.sites) {
-    const b = siteBinding(site, origin);
-    if (b === 'bound') return b;
-    if (b === 'insecure') result = b;
-  }
-  return result;
+  return bindingTo(origin)(account);
 }

@@ -4,5 +4,5 @@
  * @see docs/design.md "Data flow"
  */
 export { accountsForUrl, type HasSites, sortSiteFirst } from './accounts';
-export { accountBinding, type Binding, siteBinding } from './binding';
+export { accountBinding, type Binding, bindingTo, siteBinding } from './binding';
 export { normalizeSite, registrableDomain, siteMatches, toWebUrl } from './domain';
