@@ -4,11 +4,8 @@
 // Keyfob placed it; the control shows the untouched button still fills after a real click.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { account, isCurrentTotp, startAutofill, waitFor } from './harness.mjs';
+import { account, HOST, isCurrentTotp, STEADY_WAIT_MS, startAutofill, waitFor } from './harness.mjs';
 
-const HOST = 'keyfob-field-button';
-/** Longer than lib/page/click-guard's STEADY_MS (500 ms) plus IntersectionObserver v2's delay. */
-const STEADY_WAIT_MS = 800;
 /** How long a (wrong) fill would take to land after a click. */
 const SETTLE_MS = 1000;
 

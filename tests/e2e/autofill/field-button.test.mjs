@@ -4,7 +4,15 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { setSettings } from '../seed.mjs';
-import { accessibleNodes, account, isCurrentTotp, startAutofill, waitFor } from './harness.mjs';
+import {
+  accessibleNodes,
+  account,
+  HOST,
+  isCurrentTotp,
+  STEADY_WAIT_MS,
+  startAutofill,
+  waitFor,
+} from './harness.mjs';
 
 let h;
 
@@ -15,10 +23,6 @@ before(async () => {
 });
 
 after(async () => h?.close());
-
-const HOST = 'keyfob-field-button';
-/** Longer than lib/page/click-guard's STEADY_MS (500 ms) plus IntersectionObserver v2's delay. */
-const STEADY_WAIT_MS = 800;
 
 async function openWithButton(url) {
   const site = await h.openSite(url);

@@ -15,6 +15,11 @@ const FIXTURES = fileURLToPath(new URL('../../fixtures/otp-pages/pages/', import
 
 export const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 
+/** The in-field button's host element. */
+export const HOST = 'keyfob-field-button';
+/** Longer than lib/page/click-guard's STEADY_MS (500 ms) plus IntersectionObserver v2's delay. */
+export const STEADY_WAIT_MS = 800;
+
 /** An AccountDraft plus sites, as seedVault takes it. */
 export function account(issuer, sites, extra = {}) {
   return {

@@ -5,12 +5,19 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { account, isCurrentTotp, pressFillShortcut, startAutofill, waitFor } from './harness.mjs';
+import {
+  account,
+  HOST,
+  isCurrentTotp,
+  pressFillShortcut,
+  STEADY_WAIT_MS,
+  startAutofill,
+  waitFor,
+} from './harness.mjs';
 import { serveBothSchemes } from './tls.mjs';
 
 const PAGES = fileURLToPath(new URL('./pages/', import.meta.url));
 const BANK = 'bank.localhost';
-const HOST = 'keyfob-field-button';
 
 let h;
 let bank;
@@ -53,13 +60,7 @@ test("the popup's Fill gives an http frame of an https-saved site nothing, even 
   const site = await openDecoy(plain);
   assert.deepEqual(await h.fill(site.tabId, h.ids[0]), { ok: false, reason: 'insecure' });
   const confirmed = { frameId: site.frameId, origin: plain };
-  const again = await h.send({
-    type: 'fill-account',
-    tabId: site.tabId,
-    accountId: h.ids[0],
-    kind: 'otp',
-    confirmed,
-  });
+  const again = await h.fill(site.tabId, h.ids[0], 'otp', confirmed);
   assert.deepEqual(again, { ok: false, reason: 'insecure' });
   await nothingReached(site);
   assert.equal(await h.badge(site.tabId), '', 'no badge invites a fill');
@@ -75,17 +76,30 @@ test('the shortcut over the decoy opens the popup and fills nothing', async () =
   await site.page.close();
 });
 
-test("a real click through the decoy onto the frame's in-field button fills nothing", async () => {
-  const site = await openDecoy(plain);
+/**
+ * A real click on the frame's in-field button. The frame is made visible first and the button left
+ * steady, so the click guard (lib/page/click-guard) lets the click through: what refuses the fill
+ * over http is the scheme binding alone, and the https control shows the same click filling.
+ */
+async function clickFrameButton(site) {
+  await site.page.evaluate(() => {
+    (document.querySelector('.prize iframe') ?? document.body).style.opacity = '1';
+  });
   const button = site.frame.locator(HOST);
   await button.waitFor({ state: 'attached' });
-  await button.click({ force: true }); // real mouse events at the button, through the invisible frame
+  await site.page.waitForTimeout(STEADY_WAIT_MS);
+  await button.click();
+}
+
+test("a real click onto the http frame's in-field button fills nothing", async () => {
+  const site = await openDecoy(plain);
+  await clickFrameButton(site);
   await site.page.waitForTimeout(1000); // the background's answer; absence has nothing to wait on
   await nothingReached(site);
   await site.page.close();
 });
 
-test('control: the same frame over https (the saved scheme) fills from the popup and the shortcut', async () => {
+test('control: the same frame over https (the saved scheme) fills from the popup, the shortcut and the button', async () => {
   const site = await openDecoy(secure);
   assert.deepEqual(await h.fill(site.tabId, h.ids[0]), { ok: true, filled: 'otp' });
   assert.ok(isCurrentTotp(await site.frame.locator('#otp').inputValue()));
@@ -93,6 +107,10 @@ test('control: the same frame over https (the saved scheme) fills from the popup
   await site.page.bringToFront();
   await pressFillShortcut(h.ext.context, site.page);
   await waitFor(async () => (await site.frame.locator('#otp').inputValue()) !== '', 'the shortcut fill');
+  assert.ok(isCurrentTotp(await site.frame.locator('#otp').inputValue()));
+  await site.frame.locator('#otp').fill('');
+  await clickFrameButton(site);
+  await waitFor(async () => (await site.frame.locator('#otp').inputValue()) !== '', 'the button fill');
   assert.ok(isCurrentTotp(await site.frame.locator('#otp').inputValue()));
   await site.page.close();
 });
