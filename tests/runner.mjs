@@ -11,8 +11,8 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** How many jobs run at once; how long one may take before it is killed and counted failed. */
-export const CONCURRENCY = positive(process.env.KEYFOB_TEST_JOBS, 2);
-export const JOB_TIMEOUT_MS = positive(process.env.KEYFOB_JOB_TIMEOUT_MIN, 20) * 60_000;
+const CONCURRENCY = positive(process.env.KEYFOB_TEST_JOBS, 2);
+const JOB_TIMEOUT_MS = positive(process.env.KEYFOB_JOB_TIMEOUT_MIN, 20) * 60_000;
 
 const REPORTER = fileURLToPath(new URL('./count-reporter.mjs', import.meta.url));
 const CACHE = join('node_modules', '.cache', 'keyfob-tests', 'durations.json');

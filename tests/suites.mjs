@@ -11,7 +11,7 @@ const bin = (name) => join('node_modules', '.bin', name);
 /** Browser tests print, never assert, timing figures; `npm run bench` measures them on a quiet machine. */
 const BROWSER_ENV = { KEYFOB_DETECT_MEASURE: '0' };
 
-export function findTests(dir) {
+function findTests(dir) {
   return readdirSync(dir)
     .sort()
     .flatMap((f) => {

@@ -34,7 +34,7 @@ export const KDF_LIMITS = {
 } as const;
 
 /** A file asking for more key-derivation work than any real export does: refused before any work. */
-export function tooCostly(what: string): ImportError {
+function tooCostly(what: string): ImportError {
   return new ImportError(
     'too-costly',
     `The file asks for a ${what} key-derivation cost far above what any authenticator app uses; it was not opened`,

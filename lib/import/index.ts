@@ -53,7 +53,7 @@ function bestFormat(src: ImportSource): ImportFormat | undefined {
  * Authenticator links, Authenticator extension, FreeOTP+, Proton, Steam, otpauth lists).
  * Entries that cannot be used are skipped and described in `warnings`.
  * @throws ImportError — and nothing else — with code 'unsupported', 'malformed',
- *   'password-required' or 'wrong-password'
+ *   'password-required', 'wrong-password' or 'too-costly' (a key derivation above KDF_LIMITS)
  * @see docs/research/import-formats.md
  */
 export async function parseImport(

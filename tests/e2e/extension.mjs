@@ -10,7 +10,7 @@ import { chromiumPath, QUIET_ARGS } from './chromium.mjs';
 export const EXTENSION_DIR = resolve(process.cwd(), process.env.KEYFOB_OUT_DIR || '.output', 'chrome-mv3');
 
 /**
- * @param {{ extensionDir?: string, cdp?: boolean, args?: string[] }} [opts] `args`: extra Chromium flags
+ * @param {{ extensionDir?: string, cdp?: boolean, args?: string[], locale?: string }} [opts] `args`: extra Chromium flags; `locale`: the browser's locale (with `--lang` in `args`, the UI language extension i18n follows)
  */
 export async function launchExtension(opts = {}) {
   const dir = opts.extensionDir ?? EXTENSION_DIR;
@@ -28,6 +28,7 @@ export async function launchExtension(opts = {}) {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath(),
     headless: true,
+    ...(opts.locale ? { locale: opts.locale } : {}),
     args,
   });
   let [worker] = context.serviceWorkers();

@@ -4,6 +4,7 @@
 import { type Settings, saveSettings } from '../../lib/settings';
 import { KDF_FLOOR } from '../../lib/vault/crypto';
 import { browserSession, type SessionArea } from '../../lib/vault/session';
+import { settingsStore } from '../../lib/vault/settings-store';
 import type { NewAccount, RecoverySheet } from '../../lib/vault/types';
 import { openVault } from '../../lib/vault/vault';
 
@@ -33,3 +34,4 @@ export interface SeedRequest {
 
 /** Settings as the options page saves them (the extension's settings database). */
 (globalThis as Record<string, unknown>).__keyfobSettings = (patch: Partial<Settings>) => saveSettings(patch);
+(globalThis as Record<string, unknown>).__keyfobStoredSettings = () => settingsStore().read();

@@ -56,21 +56,7 @@ export async function setSettings(page, patch) {
  * @param {import('playwright-core').Page} page an extension page
  * @returns {Promise<Record<string, unknown> | undefined>}
  */
-export function storedSettings(page) {
-  return page.evaluate(
-    () =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open('keyfob-settings');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const get = db.transaction('settings').objectStore('settings').get('current');
-          get.onerror = () => reject(get.error);
-          get.onsuccess = () => {
-            db.close();
-            resolve(get.result);
-          };
-        };
-      }),
-  );
+export async function storedSettings(page) {
+  await page.evaluate(await seedScript());
+  return page.evaluate(() => globalThis.__keyfobStoredSettings());
 }

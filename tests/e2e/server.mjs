@@ -11,9 +11,12 @@ const TYPES = {
   '.css': 'text/css',
 };
 
-/** Serves `root` (and optional in-memory `routes`) on a random port; resolves to { url, close }. */
-export function serveStatic(root, routes = {}) {
-  const server = createServer(async (req, res) => {
+/**
+ * The request handler for `root` (and optional in-memory `routes`): files under `root` only, with
+ * their content type; 404 for anything else. Shared by serveStatic and the http+https server.
+ */
+export function staticHandler(root, routes = {}) {
+  return async (req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     if (routes[path] !== undefined) {
       res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'text/html; charset=utf-8' });
@@ -32,7 +35,12 @@ export function serveStatic(root, routes = {}) {
     } catch {
       res.writeHead(404).end('not found');
     }
-  });
+  };
+}
+
+/** Serves `root` (and optional in-memory `routes`) on a random port; resolves to { url, close }. */
+export function serveStatic(root, routes = {}) {
+  const server = createServer(staticHandler(root, routes));
   return new Promise((resolveServer) => {
     server.listen(0, '127.0.0.1', () => {
       const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());

@@ -3,12 +3,12 @@
 // at test time with openssl, for the names given; Chromium then needs --ignore-certificate-errors.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { createServer as createHttp } from 'node:http';
 import { createServer as createHttps } from 'node:https';
 import { connect, createServer as createNet } from 'node:net';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize } from 'node:path';
+import { join } from 'node:path';
+import { staticHandler } from '../server.mjs';
 
 const TLS_HANDSHAKE = 0x16;
 
@@ -40,18 +40,7 @@ function selfSigned(names) {
  * @param {string[]} names the DNS names the certificate covers
  */
 export async function serveBothSchemes(root, names) {
-  const handler = async (req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    const file = normalize(join(root, path));
-    if (!file.startsWith(normalize(root))) return void res.writeHead(403).end();
-    try {
-      const body = await readFile(file);
-      const type = extname(file) === '.html' ? 'text/html; charset=utf-8' : 'application/octet-stream';
-      res.writeHead(200, { 'content-type': type }).end(body);
-    } catch {
-      res.writeHead(404).end('not found');
-    }
-  };
+  const handler = staticHandler(root);
   const plain = createHttp(handler);
   const secure = createHttps(selfSigned(names), handler);
   // Each scheme's server listens on its own hidden port; the front port pipes each connection to

@@ -1,41 +1,18 @@
 // Accessibility checks with axe-core for the popup and options browser tests: the built extension
 // in a given UI language, axe run inside an extension page (evaluated over CDP, which the page's
 // CSP does not apply to), and the contrast of a hovered button computed from its painted colours.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium } from 'playwright-core';
-import { chromiumPath, QUIET_ARGS } from '../chromium.mjs';
-import { EXTENSION_DIR } from '../extension.mjs';
+import { launchExtension } from '../extension.mjs';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /** The built extension with the browser's UI in `lang` ('en' or 'ja'), which extension i18n follows. */
-export async function launchIn(lang) {
-  const profile = mkdtempSync(join(tmpdir(), `keyfob-axe-${lang}-`));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: chromiumPath(),
-    headless: true,
+export function launchIn(lang) {
+  return launchExtension({
     locale: lang === 'ja' ? 'ja-JP' : 'en-US',
-    args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
-      `--lang=${lang === 'ja' ? 'ja' : 'en-US'}`,
-      ...QUIET_ARGS,
-    ],
+    args: [`--lang=${lang === 'ja' ? 'ja' : 'en-US'}`],
   });
-  let [worker] = context.serviceWorkers();
-  worker ??= await context.waitForEvent('serviceworker', { timeout: 20_000 });
-  const base = `chrome-extension://${new URL(worker.url()).host}`;
-  return {
-    context,
-    base,
-    async close() {
-      await context.close();
-      rmSync(profile, { recursive: true, force: true });
-    },
-  };
 }
 
 /**
