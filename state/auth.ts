@@ -160,9 +160,13 @@ export function createAuthSlice(
     /** Opens the synced vault on this new device (same retry delay as unlocking). */
     openSynced: (password: string) =>
       attempt((pw) => backend.openSynced?.(pw) ?? Promise.reject(new Error('unsupported')), password),
-    /** Called when the page finds no vault here: looks for one in the browser's sync. */
-    async checkSynced(): Promise<void> {
-      synced.value = (await backend.syncedWaiting?.().catch(() => false)) ?? false;
+    /**
+     * Shows the page for a vault that is not open (locked, or none here). With none, first looks in
+     * the browser's sync: a new device offers to open the synced vault rather than create another.
+     */
+    async show(s: 'locked' | 'none'): Promise<void> {
+      if (s === 'none') synced.value = (await backend.syncedWaiting?.().catch(() => false)) ?? false;
+      status.value = s;
     },
     /** The user chose to create a new vault instead of opening the synced one. */
     declineSynced(): void {

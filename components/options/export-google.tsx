@@ -1,9 +1,12 @@
+import type { Msg } from '../../lib/i18n';
 import type { GoogleExport } from '../../state/options/types';
 import { useT } from '../i18n';
+import { Alert } from './alert';
 
 export interface ExportGoogleProps {
   shown: GoogleExport | null;
   disabled: boolean;
+  error: Msg | null;
   onShow(): void;
   onHide(): void;
 }
@@ -21,6 +24,7 @@ export function ExportGoogle(p: ExportGoogleProps) {
     <section class="card" aria-labelledby="export-google-title">
       <h3 id="export-google-title">{t('options_export_google')}</h3>
       <p class="warning">{t('options_export_google_intro')}</p>
+      <Alert msgs={[p.error]} />
       {!p.shown ? (
         <button type="button" disabled={p.disabled} onClick={p.onShow}>
           {t('options_export_google_show')}

@@ -12,6 +12,8 @@ export interface SyncCardProps {
   /** The outcome of a round this page ran, until the report catches up. */
   round: SyncRoundState | null;
   busy: boolean;
+  /** Reading the sync state or running a round failed. */
+  error: Msg | null;
   joinError: Msg | null;
   onToggle(on: boolean): void;
   onJoin(password: string): void;
@@ -63,6 +65,7 @@ export function SyncCard(p: SyncCardProps) {
   return (
     <section class="card" aria-labelledby="sync-title" data-testid="sync">
       <h3 id="sync-title">{t('options_sync_title')}</h3>
+      <Alert msgs={[p.error]} />
       <label class="check">
         <input
           id="set-sync"

@@ -41,8 +41,8 @@ export function createTabActions(qr: QrDecoder) {
 
     /** The QR texts on the page, and the page's site (to bind the accounts found to it). */
     async captureTab(): Promise<{ texts: string[]; site: string | null }> {
-      const siteOf = (url: string | null | undefined) =>
-        isWeb(url ?? undefined) ? normalizeSite(url as string) : null;
+      // normalizeSite takes http(s) pages only: null for anything else.
+      const siteOf = (url: string | null | undefined) => (url ? normalizeSite(url) : null);
       const held = await sendToBackground({ type: 'take-capture' }).catch(() => null);
       if (held?.dataUrl) return { texts: await qr.decode(held.dataUrl), site: siteOf(held.pageUrl) };
       const own = (await browser.windows.getCurrent()).id;

@@ -112,6 +112,7 @@ export function SectionView({ store, go }: { store: OptionsStore; go(hash: strin
           <ExportGoogle
             shown={store.sync.google.value}
             disabled={accounts.length === 0}
+            error={store.sync.googleError.value}
             onShow={() => void store.sync.showGoogle()}
             onHide={store.sync.hideGoogle}
           />
@@ -137,6 +138,7 @@ export function SectionView({ store, go }: { store: OptionsStore; go(hash: strin
             report={store.sync.report.value}
             round={store.sync.round.value}
             busy={store.sync.busy.value}
+            error={store.sync.error.value}
             joinError={store.sync.joinError.value}
             onToggle={(on) => void store.sync.setOn(on)}
             onJoin={(pw) => void store.sync.join(pw)}

@@ -112,11 +112,10 @@ function useEarlyTyping(store: PopupStore): void {
 function PageCodes({ store }: { store: PopupStore }) {
   const o = store.offer.value;
   if (!o) return null;
-  const bound = store.siteBound.value;
   return (
     <CodesOfferView
       offer={o}
-      accounts={store.accounts.value.filter((a) => bound.has(a.id))}
+      accounts={store.bound.value}
       onChoose={(id) => void store.chooseAccount(id)}
       onPreview={store.preview}
       onSave={async () => {

@@ -38,8 +38,8 @@ export function createBrowserBackend(settings: Promise<Settings> = loadSettings(
         await vault.unlock(password);
       } catch (e) {
         // A password changed on another device opens through the synced header (loaded only then).
-        const { unlockWithSync } = await import('@/lib/sync/unlock');
-        await unlockWithSync({ ...vault, unlock: () => Promise.reject(e) }, browserSyncArea(), password);
+        const { unlockThroughSync } = await import('@/lib/sync/unlock');
+        await unlockThroughSync(vault, browserSyncArea(), password, e);
       }
       await changed();
     },

@@ -3,7 +3,6 @@
  * @see docs/design.md "Module contracts"
  */
 export { normalizeSecret } from './base32';
-export { COPY_NEXT_AT_SECONDS, type CopyPlan, planCopy } from './copy-plan';
 export { cleanText, draftKey, parseAlgorithm, validateDraft } from './draft';
 export { isOtpUriError, OtpUriError, type OtpUriErrorCode } from './errors';
 export { generateCode, secondsRemaining, timeStep } from './generate';

@@ -51,13 +51,27 @@ export async function unlockWithSync(
   try {
     await vault.unlock(password);
   } catch (e) {
-    if (!isWrongPassword(e)) throw e;
-    const m = await readManifest(area).catch(() => null);
-    if (!m) throw e;
-    await vault.unlockSynced(m.header, password).catch(() => {
-      throw e;
-    });
+    await unlockThroughSync(vault, area, password, e);
   }
+}
+
+/**
+ * The second half of {@link unlockWithSync}, for a page that already tried the local header and
+ * got `refused` (the popup, which loads this module only then): the synced header, if the refusal
+ * was a wrong password and the area holds one; otherwise `refused` again.
+ */
+export async function unlockThroughSync(
+  vault: SyncedUnlockVault,
+  area: SyncArea,
+  password: string,
+  refused: unknown,
+): Promise<void> {
+  if (!isWrongPassword(refused)) throw refused;
+  const m = await readManifest(area).catch(() => null);
+  if (!m) throw refused;
+  await vault.unlockSynced(m.header, password).catch(() => {
+    throw refused;
+  });
 }
 
 /**

@@ -93,10 +93,7 @@ export function createOptionsStore(backend: OptionsBackend, clock: Clock) {
     try {
       const s = await backend.status();
       if (s === 'unlocked') await auth.open();
-      else {
-        if (s === 'none') await auth.checkSynced();
-        status.value = s;
-      }
+      else await auth.show(s);
     } catch {
       status.value = 'error';
     }

@@ -70,4 +70,21 @@ describe('options store: sync and the safety net', () => {
     store.sync.hideGoogle();
     expect(store.sync.google.value).toBeNull();
   });
+
+  it('a failed round or Google export says so, where each is shown, and nothing stays busy', async () => {
+    const { fake, store } = await opened();
+    await store.navigate('#settings');
+    fake.backend.syncNow = async () => {
+      throw new Error('quota bytes per hour');
+    };
+    await store.sync.setOn(true);
+    expect(store.sync.error.value).not.toBeNull();
+    expect(store.sync.busy.value).toBe(false);
+    fake.backend.exportGoogle = async () => {
+      throw new Error('canvas');
+    };
+    await store.sync.showGoogle();
+    expect(store.sync.googleError.value).toEqual({ key: 'error_export' });
+    expect(store.sync.google.value).toBeNull();
+  });
 });

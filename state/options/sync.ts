@@ -16,7 +16,10 @@ export function createSyncSlice(ctx: StoreContext, settings: SettingsSlice) {
   /** The outcome of the round this page asked for, until the report catches up. */
   const round = signal<SyncRoundState | null>(null);
   const busy = signal(false);
+  /** Reading the sync state or running a round failed (shown on the sync card). */
   const error = signal<Msg | null>(null);
+  /** Making the Google Authenticator transfer codes failed (shown beside them). */
+  const googleError = signal<Msg | null>(null);
   const joinError = signal<Msg | null>(null);
   /** Accounts in no backup, when the page should remind the user (0: no reminder). */
   const reminder = signal(0);
@@ -25,6 +28,7 @@ export function createSyncSlice(ctx: StoreContext, settings: SettingsSlice) {
   async function load(): Promise<void> {
     try {
       report.value = await ctx.backend.safety();
+      error.value = null;
     } catch (e) {
       error.value = errorMsg(e);
     }
@@ -35,6 +39,9 @@ export function createSyncSlice(ctx: StoreContext, settings: SettingsSlice) {
     try {
       round.value = await ctx.backend.syncNow();
       await ctx.refresh();
+    } catch (e) {
+      error.value = errorMsg(e);
+      return;
     } finally {
       busy.value = false;
     }
@@ -46,19 +53,18 @@ export function createSyncSlice(ctx: StoreContext, settings: SettingsSlice) {
     round,
     busy,
     error,
+    googleError,
     joinError,
     reminder,
     google,
     load,
     /** Turns sync on (then runs a round at once) or off; the setting is saved like the others. */
     async setOn(on: boolean): Promise<void> {
-      const s = settings.settings.value;
-      if (!s || !(await settings.save({ sync: on }))) return;
+      if (!(await settings.save({ sync: on }))) return;
       round.value = null;
       if (on) await runRound();
       else await load();
     },
-    syncNow: runRound,
     /** Merges this vault into the synced one; a wrong password changes nothing and says so. */
     async join(password: string): Promise<boolean> {
       joinError.value = null;
@@ -85,11 +91,11 @@ export function createSyncSlice(ctx: StoreContext, settings: SettingsSlice) {
       reminder.value = 0;
     },
     async showGoogle(): Promise<void> {
-      error.value = null;
+      googleError.value = null;
       try {
         google.value = await ctx.backend.exportGoogle();
       } catch (e) {
-        error.value = errorMsg(e, 'error_export');
+        googleError.value = errorMsg(e, 'error_export');
       }
     },
     hideGoogle(): void {
@@ -97,6 +103,7 @@ export function createSyncSlice(ctx: StoreContext, settings: SettingsSlice) {
     },
     forget(): void {
       google.value = null;
+      googleError.value = null;
       reminder.value = 0;
       joinError.value = null;
     },

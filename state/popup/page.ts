@@ -27,6 +27,7 @@ export interface CodesOffer {
 export function createPageSlice(ctx: PopupContext, siteBound: ReadonlySignal<ReadonlySet<string>>) {
   const frames = signal<FrameText[] | null>(null);
   const offer = signal<CodesOffer | null>(null);
+  /** The accounts bound to the active page's site, in list order. */
   const bound = computed(() => ctx.accounts.value.filter((a) => siteBound.value.has(a.id)));
 
   /** The account the page is about when several are bound to its site (null: one or none, or unknown). */
@@ -102,5 +103,5 @@ export function createPageSlice(ctx: PopupContext, siteBound: ReadonlySignal<Rea
     offer.value = null;
   }
 
-  return { frames, pageAccount, offer, readPage, chooseAccount, preview, saveCodes, dismissOffer };
+  return { frames, bound, pageAccount, offer, readPage, chooseAccount, preview, saveCodes, dismissOffer };
 }

@@ -168,11 +168,9 @@ export function createPopupStore(
       const status = unlocked ? 'unlocked' : await asked;
       if (status === 'unlocked') await load(data);
       else {
-        // A new device whose browser sync holds a vault offers to open it, not to create another.
-        if (status === 'none') await auth.checkSynced();
         // Keys typed while loading were not a search: the unlock form takes them, setup drops them.
         if (status === 'none') list.query.value = '';
-        auth.status.value = status;
+        await auth.show(status);
       }
     } catch (e) {
       // Auto-lock may strike between the status check and the read: then it is simply locked.
