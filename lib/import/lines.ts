@@ -1,17 +1,15 @@
 /**
  * Walks a text file of links, one per line: `otpauth://` URIs (Aegis/Ente/Authenticator text
  * exports, hand-made lists) and `otpauth-migration://` Google export links, possibly mixed.
- * Blank lines and `#`/`//` comments are skipped; any other bad line becomes a warning.
+ * Blank lines and comments are skipped (lib/otp/link-lines); any other bad line becomes a warning.
  * @see https://github.com/google/google-authenticator/wiki/Key-Uri-Format
  */
 import { parseOtpauthUri } from '../otp';
+import { linkLines, MIGRATION, OTPAUTH } from '../otp/link-lines';
 import { Collector } from './collect';
 import { EntryError } from './draft';
 import { decodeMigrationLink } from './migration-payload';
 import type { ImportResult } from './types';
-
-const OTPAUTH = /^otpauth:\/\//i;
-const MIGRATION = /^otpauth-migration:\/\//i;
 
 /**
  * True when some line (after leading spaces) starts with the scheme.
@@ -28,11 +26,8 @@ export function hasLineWith(text: string, scheme: 'otpauth' | 'otpauth-migration
  */
 export function parseLinkLines(text: string, what: string): ImportResult {
   const c = new Collector(what);
-  const lines = text.split(/\r\n|\r|\n/);
-  lines.forEach((raw, i) => {
-    const line = raw.trim();
-    const where = `Line ${i + 1}`;
-    if (line === '' || line.startsWith('#') || line.startsWith('//')) return;
+  for (const { line, n } of linkLines(text)) {
+    const where = `Line ${n}`;
     if (MIGRATION.test(line)) {
       c.add(where, () => {
         const { accounts, problems } = decodeMigrationLink(line);
@@ -46,6 +41,6 @@ export function parseLinkLines(text: string, what: string): ImportResult {
         throw new EntryError('not an otpauth:// link');
       });
     }
-  });
+  }
   return c.result();
 }
